@@ -1,0 +1,300 @@
+//! The `claimlens` command: finds the checkable claims in a text file and prints them as JSON or
+//! as a table, or processes JSON lines for pipelines.
+
+use std::fmt::Write as _;
+use std::io::{self, BufRead, Read, Write};
+use std::process::ExitCode;
+
+use claimlens::{extract, Date, Extraction, Options};
+
+const USAGE: &str = "\
+claimlens — find the checkable claims in news text
+
+Usage:
+  claimlens [--date YYYY-MM-DD] [--format text|json] [FILE|-]
+  claimlens --jsonl [--date YYYY-MM-DD] < lines.jsonl
+
+Options:
+  --date YYYY-MM-DD   the day the text was published; resolves \"Monday\", \"last week\" …
+                      (without it, relative dates stay unresolved)
+  --format text|json  a table for people (default) or the JSON data contract
+  --jsonl             read JSON lines {\"id\", \"text\", \"referenceDate\"} on stdin and write one
+                      {\"id\", \"extraction\"} or {\"id\", \"error\"} line per input line
+  -h, --help          show this help
+  -V, --version       show the version
+
+FILE is read as UTF-8; '-' or no FILE reads standard input.
+Exit status: 0 on success, 1 when the input cannot be read, 2 on a usage error.
+";
+
+#[derive(Debug, PartialEq)]
+enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Debug)]
+struct Args {
+    date: Option<Date>,
+    format: Format,
+    jsonl: bool,
+    file: Option<String>,
+}
+
+enum Failure {
+    Usage(String),
+    Input(String),
+}
+
+fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, Failure> {
+    let mut args = Args { date: None, format: Format::Text, jsonl: false, file: None };
+    let mut format_given = false;
+    while let Some(arg) = argv.next() {
+        let (flag, inline) = match arg.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f.to_string(), Some(v.to_string())),
+            _ => (arg.clone(), None),
+        };
+        let mut value = |name: &str| -> Result<String, Failure> {
+            inline.clone().or_else(|| argv.next()).ok_or_else(|| Failure::Usage(format!("{name} needs a value")))
+        };
+        match flag.as_str() {
+            "-h" | "--help" => {
+                print!("{USAGE}");
+                return Ok(None);
+            }
+            "-V" | "--version" => {
+                println!("claimlens {}", env!("CARGO_PKG_VERSION"));
+                return Ok(None);
+            }
+            "--date" => {
+                let v = value("--date")?;
+                args.date = Some(Date::parse(&v).map_err(|e| Failure::Usage(format!("--date: {e}")))?);
+            }
+            "--format" => {
+                format_given = true;
+                args.format = match value("--format")?.as_str() {
+                    "text" => Format::Text,
+                    "json" => Format::Json,
+                    other => return Err(Failure::Usage(format!("--format must be text or json, not {other:?}"))),
+                };
+            }
+            "--jsonl" => args.jsonl = true,
+            "-" => set_file(&mut args, arg)?,
+            f if f.starts_with('-') => return Err(Failure::Usage(format!("unknown option {f:?}"))),
+            _ => set_file(&mut args, arg)?,
+        }
+    }
+    if args.jsonl && (args.file.is_some() || format_given) {
+        return Err(Failure::Usage("--jsonl reads standard input and writes JSON lines; it takes no FILE or --format".into()));
+    }
+    Ok(Some(args))
+}
+
+fn set_file(args: &mut Args, file: String) -> Result<(), Failure> {
+    if let Some(first) = &args.file {
+        return Err(Failure::Usage(format!("one input at a time: got {first:?} and {file:?}")));
+    }
+    args.file = Some(file);
+    Ok(())
+}
+
+fn read_input(file: Option<&str>) -> Result<String, Failure> {
+    let (name, bytes) = match file {
+        None | Some("-") => {
+            let mut buf = Vec::new();
+            io::stdin().read_to_end(&mut buf).map_err(|e| Failure::Input(format!("cannot read standard input: {e}")))?;
+            ("standard input".to_string(), buf)
+        }
+        Some(path) => (path.to_string(), std::fs::read(path).map_err(|e| Failure::Input(format!("cannot read {path}: {e}")))?),
+    };
+    String::from_utf8(bytes).map_err(|e| {
+        Failure::Input(format!("{name} is not valid UTF-8 (first bad byte at offset {}); convert it to UTF-8 first", e.utf8_error().valid_up_to()))
+    })
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args(std::env::args().skip(1)) {
+        Ok(Some(args)) => args,
+        Ok(None) => return ExitCode::SUCCESS,
+        Err(f) => return fail(f),
+    };
+    let result = if args.jsonl { run_jsonl(args.date) } else { run_file(&args) };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(f) => fail(f),
+    }
+}
+
+fn fail(f: Failure) -> ExitCode {
+    match f {
+        Failure::Usage(msg) => {
+            eprintln!("claimlens: {msg}\nTry 'claimlens --help'.");
+            ExitCode::from(2)
+        }
+        Failure::Input(msg) => {
+            eprintln!("claimlens: {msg}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Writes to stdout; a closed pipe (`claimlens … | head`) ends the program quietly.
+fn emit(out: &mut impl Write, s: &str) -> Result<(), Failure> {
+    match out.write_all(s.as_bytes()) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => std::process::exit(0),
+        Err(e) => Err(Failure::Input(format!("cannot write output: {e}"))),
+        Ok(()) => Ok(()),
+    }
+}
+
+fn run_file(args: &Args) -> Result<(), Failure> {
+    let text = read_input(args.file.as_deref())?;
+    let mut options = Options::new();
+    if let Some(d) = args.date {
+        options = options.reference_date(d);
+    }
+    let found = extract(&text, &options);
+    let out = match args.format {
+        Format::Json => serde_json::to_string_pretty(&found).expect("the contract serialises") + "\n",
+        Format::Text => table(&found),
+    };
+    let stdout = io::stdout();
+    let mut lock = stdout.lock();
+    emit(&mut lock, &out)?;
+    match lock.flush() {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Failure::Input(format!("cannot write output: {e}"))),
+        Ok(()) => Ok(()),
+    }
+}
+
+fn run_jsonl(default_date: Option<Date>) -> Result<(), Failure> {
+    let stdin = io::stdin();
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut reader = stdin.lock();
+    let mut buf = Vec::new();
+    let mut line_no = 0usize;
+    loop {
+        buf.clear();
+        let n = reader.read_until(b'\n', &mut buf).map_err(|e| Failure::Input(format!("cannot read standard input: {e}")))?;
+        if n == 0 {
+            break;
+        }
+        line_no += 1;
+        let reply = match std::str::from_utf8(&buf) {
+            Err(e) => error_line(serde_json::Value::Null, &format!("line {line_no}: not valid UTF-8 (byte {})", e.valid_up_to())),
+            Ok(line) if line.trim().is_empty() => continue,
+            Ok(line) => jsonl_reply(line.trim(), line_no, default_date),
+        };
+        emit(&mut out, &reply)?;
+        emit(&mut out, "\n")?;
+    }
+    match out.flush() {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Failure::Input(format!("cannot write output: {e}"))),
+        Ok(()) => Ok(()),
+    }
+}
+
+fn error_line(id: serde_json::Value, msg: &str) -> String {
+    serde_json::json!({ "id": id, "error": msg }).to_string()
+}
+
+fn jsonl_reply(line: &str, line_no: usize, default_date: Option<Date>) -> String {
+    let parsed: serde_json::Value = match serde_json::from_str(line) {
+        Ok(v) => v,
+        Err(e) => return error_line(serde_json::Value::Null, &format!("line {line_no}: not JSON: {e}")),
+    };
+    let Some(obj) = parsed.as_object() else {
+        return error_line(serde_json::Value::Null, &format!("line {line_no}: expected an object {{\"id\", \"text\", \"referenceDate\"}}"));
+    };
+    let id = obj.get("id").cloned().unwrap_or(serde_json::Value::Null);
+    if let Some(unknown) = obj.keys().find(|k| !matches!(k.as_str(), "id" | "text" | "referenceDate")) {
+        return error_line(id, &format!("line {line_no}: unknown field {unknown:?} (expected id, text, referenceDate)"));
+    }
+    let Some(text) = obj.get("text").and_then(|t| t.as_str()) else {
+        return error_line(id, &format!("line {line_no}: \"text\" must be a string"));
+    };
+    let date = match obj.get("referenceDate") {
+        None => default_date,
+        Some(serde_json::Value::Null) => None,
+        Some(serde_json::Value::String(s)) => match Date::parse(s) {
+            Ok(d) => Some(d),
+            Err(e) => return error_line(id, &format!("line {line_no}: referenceDate: {e}")),
+        },
+        Some(_) => return error_line(id, &format!("line {line_no}: \"referenceDate\" must be \"YYYY-MM-DD\" or null")),
+    };
+    let mut options = Options::new();
+    if let Some(d) = date {
+        options = options.reference_date(d);
+    }
+    let extraction = extract(text, &options);
+    serde_json::json!({ "id": id, "extraction": extraction }).to_string()
+}
+
+/// A table a person can read in a terminal: each claim, then its values.
+fn table(found: &Extraction) -> String {
+    let mut out = String::new();
+    let date = found.reference_date.map_or("none (relative dates unresolved)".to_string(), |d| d.to_string());
+    let _ = writeln!(out, "{} claims · reference date {date}\n", found.claims.len());
+    for c in &found.claims {
+        let sentence: String = c.text.chars().take(100).collect();
+        let more = if c.text.chars().count() > 100 { "…" } else { "" };
+        let _ = writeln!(out, "#{:<3} score {:.2}  {}{}", c.id, c.score, sentence.replace('\n', " "), more);
+        for v in &c.values {
+            let figure = match (v.kind, v.value, v.min, v.max) {
+                (claimlens::Kind::Date, ..) => match (v.from, v.to) {
+                    (Some(a), Some(b)) if a == b => a.to_string(),
+                    (Some(a), Some(b)) => format!("{a} … {b}"),
+                    (Some(a), None) => format!("{a} …"),
+                    _ => "(unresolved)".to_string(),
+                },
+                (_, Some(x), ..) => fmt_num(x),
+                (_, None, Some(a), Some(b)) => format!("{} – {}", fmt_num(a), fmt_num(b)),
+                (_, None, Some(a), None) => format!("≥ {}", fmt_num(a)),
+                _ => "?".to_string(),
+            };
+            let mut extra = Vec::new();
+            if let Some(u) = v.unit {
+                extra.push(u.to_string());
+            }
+            if let Some(h) = v.hedge.filter(|h| *h != claimlens::Hedge::Exact) {
+                extra.push(h.as_str().replace('_', " "));
+            }
+            if let Some(c) = &v.counted {
+                extra.push(format!("counting \"{c}\""));
+            }
+            if let Some(r) = v.resolved {
+                extra.push(format!("≈ {}", fmt_num(r)));
+            }
+            if let Some(p) = v.part_of {
+                extra.push(format!("part of #{}", p.claim));
+            }
+            let _ = writeln!(out, "      {:<9} {:<24} {:<28} {}", v.kind.as_str(), figure, format!("\"{}\"", v.text), extra.join(", "));
+        }
+        for check in &c.checks {
+            let _ = writeln!(out, "      ! {}: {}", check.kind, check.message);
+        }
+    }
+    out
+}
+
+fn fmt_num(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        let digits = format!("{}", x.abs() as u64);
+        let mut grouped = String::new();
+        for (i, ch) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                grouped.push(',');
+            }
+            grouped.push(ch);
+        }
+        if x < 0.0 {
+            grouped.insert(0, '-');
+        }
+        grouped
+    } else {
+        format!("{}", (x * 10_000.0).round() / 10_000.0)
+    }
+}

@@ -1,0 +1,305 @@
+//! The data contract: what [`extract`](crate::extract) returns.
+//!
+//! Field names and shapes are fixed (see `DESIGN.md`): the CLI's JSON output, the wasm API and the
+//! extension's messages all serialise these types, in camelCase. Offsets are UTF-16 code units
+//! into the input, so they can index a JavaScript string directly.
+
+use serde::{Serialize, Serializer};
+
+use crate::calendar::Date;
+
+/// The version of the data contract written in [`Extraction::version`].
+pub const CONTRACT_VERSION: u32 = 1;
+
+/// Everything found in one text.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Extraction {
+    /// The data contract's version, [`CONTRACT_VERSION`].
+    pub version: u32,
+    /// The date relative dates were resolved against; `None` leaves them unresolved.
+    pub reference_date: Option<Date>,
+    /// The claims, in text order; a claim's `id` is its index here.
+    pub claims: Vec<Claim>,
+    /// Each source the text names, once, with its mentions and claims.
+    pub sources: Vec<Source>,
+}
+
+/// A sentence (or a clause of one) that carries values or an attributed statement.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Claim {
+    /// The claim's index in [`Extraction::claims`].
+    pub id: usize,
+    /// The claim's text, exactly the input between `start` and `end`.
+    pub text: String,
+    /// Start offset (UTF-16 code units).
+    pub start: usize,
+    /// End offset (UTF-16 code units, exclusive).
+    pub end: usize,
+    /// The values the claim carries, in text order.
+    pub values: Vec<Value>,
+    /// Who the text attributes the claim to; `None` when it gives no source.
+    pub attribution: Option<Attribution>,
+    /// Check-worthiness from 0 to 1 (see `docs/reasons.md`).
+    pub score: f64,
+    /// Short codes that explain the score (see `docs/reasons.md`).
+    pub reasons: Vec<&'static str>,
+    /// Consistency problems found between this claim's values and others.
+    pub checks: Vec<Check>,
+}
+
+/// What a value is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// A number of things, named (`counted`) or referred to ("38,000 of those").
+    Count,
+    /// A bare figure that counts nothing named.
+    Number,
+    /// A share: 70 for "70 percent"; unit `percent` or `percentage points`.
+    Percent,
+    /// An amount of money, in the currency as written (unit: ISO code).
+    Money,
+    /// A quantity with a unit of measure, the value as written.
+    Measure,
+    /// A fraction of something: 0.5 for "half of them".
+    Ratio,
+    /// A rank: 2 for "second biggest".
+    Ordinal,
+    /// A day, a period or an interval.
+    Date,
+    /// A length of time.
+    Duration,
+}
+
+impl Kind {
+    /// The kind's name in the data contract ("count", "percent", …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Count => "count",
+            Kind::Number => "number",
+            Kind::Percent => "percent",
+            Kind::Money => "money",
+            Kind::Measure => "measure",
+            Kind::Ratio => "ratio",
+            Kind::Ordinal => "ordinal",
+            Kind::Date => "date",
+            Kind::Duration => "duration",
+        }
+    }
+}
+
+/// How precisely a figure is stated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Hedge {
+    /// No hedge: "358,000".
+    Exact,
+    /// some, around, about, roughly, approximately, an estimated.
+    Approximate,
+    /// nearly, almost, up to, as many as, at most, no more than, just under.
+    AtMost,
+    /// fewer than, less than, under, below.
+    LessThan,
+    /// at least, no fewer than.
+    AtLeast,
+    /// more than, over, above, upwards of.
+    MoreThan,
+    /// An order of magnitude only ("hundreds of thousands"), with `min`/`max`.
+    Vague,
+    /// An explicit range ("between 20 and 30"), with `min`/`max`.
+    Range,
+}
+
+impl Hedge {
+    /// The hedge's name in the data contract ("approximate", "at_most", …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Hedge::Exact => "exact",
+            Hedge::Approximate => "approximate",
+            Hedge::AtMost => "at_most",
+            Hedge::LessThan => "less_than",
+            Hedge::AtLeast => "at_least",
+            Hedge::MoreThan => "more_than",
+            Hedge::Vague => "vague",
+            Hedge::Range => "range",
+        }
+    }
+}
+
+/// The precision of a date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Grain {
+    /// A day or days.
+    Day,
+    /// A Monday-to-Sunday week.
+    Week,
+    /// A calendar month.
+    Month,
+    /// A calendar quarter.
+    Quarter,
+    /// A calendar year.
+    Year,
+    /// A decade ("the 1990s").
+    Decade,
+}
+
+impl Grain {
+    /// The grain's name in the data contract.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Grain::Day => "day",
+            Grain::Week => "week",
+            Grain::Month => "month",
+            Grain::Quarter => "quarter",
+            Grain::Year => "year",
+            Grain::Decade => "decade",
+        }
+    }
+}
+
+/// A value found in a claim.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Value {
+    /// What the value is.
+    pub kind: Kind,
+    /// The value as written, with its hedge and counted noun; exactly the input between `start`
+    /// and `end`.
+    pub text: String,
+    /// Start offset (UTF-16 code units).
+    pub start: usize,
+    /// End offset (UTF-16 code units, exclusive).
+    pub end: usize,
+    /// The figure as written; `None` for vague amounts, ranges and dates.
+    #[serde(serialize_with = "as_json_number")]
+    pub value: Option<f64>,
+    /// The lower bound of a range or vague amount.
+    #[serde(serialize_with = "as_json_number")]
+    pub min: Option<f64>,
+    /// The upper bound of a range or vague amount.
+    #[serde(serialize_with = "as_json_number")]
+    pub max: Option<f64>,
+    /// How precisely the figure is stated; `None` for dates, ordinals and unhedged ratios.
+    pub hedge: Option<Hedge>,
+    /// The written unit's canonical symbol ("percent", "USD", "km", "hour").
+    pub unit: Option<&'static str>,
+    /// The noun phrase counted, when the text names it.
+    pub counted: Option<String>,
+    /// First day of a date or anchored duration (inclusive).
+    pub from: Option<Date>,
+    /// Last day of a date or anchored duration (inclusive).
+    pub to: Option<Date>,
+    /// The precision of a date.
+    pub grain: Option<Grain>,
+    /// The whole this figure is a part of ("38,000 of those" → the 358,000).
+    pub part_of: Option<PartOf>,
+    /// A ratio's implied figure when its whole is known ("half of them" of three million).
+    #[serde(serialize_with = "as_json_number")]
+    pub resolved: Option<f64>,
+}
+
+/// Points at a value: the `value`-th value of claim `claim`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct PartOf {
+    /// The claim's id.
+    pub claim: usize,
+    /// The value's index in that claim's `values`.
+    pub value: usize,
+}
+
+/// Who the text attributes a claim to.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Attribution {
+    /// The mention as written.
+    pub source: String,
+    /// The source's name after alias resolution.
+    pub canonical: String,
+    /// Start of the mention (UTF-16 code units).
+    pub start: usize,
+    /// End of the mention (UTF-16 code units, exclusive).
+    pub end: usize,
+    /// The reporting cue ("said", "according to").
+    pub cue: String,
+    /// person, organization, media, official, group or unnamed.
+    #[serde(rename = "type")]
+    pub source_type: &'static str,
+    /// A person's organisation.
+    pub affiliation: Option<String>,
+    /// Whether the claim is a direct quotation.
+    pub quote: bool,
+    /// Whether the source was carried over from an earlier sentence.
+    pub inherited: bool,
+    /// Co-sources named with the main one.
+    pub also: Vec<CoSource>,
+}
+
+/// A further source named for the same claim.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CoSource {
+    /// The mention as written.
+    pub source: String,
+    /// The source's name after alias resolution.
+    pub canonical: String,
+    /// Start of the mention (UTF-16 code units).
+    pub start: usize,
+    /// End of the mention (UTF-16 code units, exclusive).
+    pub end: usize,
+}
+
+/// A consistency problem between values.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Check {
+    /// part_exceeds_whole, conflicting_figures, share_over_100 or interval_reversed.
+    pub kind: &'static str,
+    /// A sentence a reader understands.
+    pub message: String,
+    /// The claims involved.
+    pub claims: Vec<usize>,
+}
+
+/// One source named in the text.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Source {
+    /// The source's name after alias resolution.
+    pub canonical: String,
+    /// person, organization, media, official, group or unnamed.
+    #[serde(rename = "type")]
+    pub source_type: &'static str,
+    /// Every mention of it.
+    pub mentions: Vec<Mention>,
+    /// The ids of the claims attributed to it.
+    pub claims: Vec<usize>,
+}
+
+/// Where a source is named.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Mention {
+    /// The mention as written.
+    pub text: String,
+    /// Start offset (UTF-16 code units).
+    pub start: usize,
+    /// End offset (UTF-16 code units, exclusive).
+    pub end: usize,
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// Whole figures are written as JSON integers (358000, not 358000.0).
+fn as_json_number<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match *v {
+        Some(x) if x.fract() == 0.0 && x.abs() < 9.007_199_254_740_992e15 => s.serialize_i64(x as i64),
+        Some(x) if x.is_finite() => s.serialize_f64(x),
+        _ => s.serialize_none(),
+    }
+}

@@ -1,0 +1,85 @@
+//! Byte offsets ↔ UTF-16 code units.
+//!
+//! The core works on byte offsets into a `&str`; JavaScript strings index UTF-16 code units. The
+//! map keeps one checkpoint every [`BLOCK`] bytes, so a conversion counts at most that many
+//! bytes and the map costs `len / BLOCK` words of memory.
+
+const BLOCK: usize = 256;
+
+/// Converts byte offsets of one text into UTF-16 offsets.
+#[derive(Debug)]
+pub struct Utf16Map<'a> {
+    text: &'a str,
+    /// UTF-16 offset of each block's first byte; empty when the text is ASCII (identity).
+    checkpoints: Vec<usize>,
+}
+
+impl<'a> Utf16Map<'a> {
+    /// Builds the map in one pass over `text`.
+    pub fn new(text: &'a str) -> Utf16Map<'a> {
+        if text.is_ascii() {
+            return Utf16Map { text, checkpoints: Vec::new() };
+        }
+        let bytes = text.as_bytes();
+        let mut checkpoints = Vec::with_capacity(bytes.len() / BLOCK + 1);
+        let mut units = 0;
+        for (i, &b) in bytes.iter().enumerate() {
+            if i % BLOCK == 0 {
+                checkpoints.push(units);
+            }
+            units += utf16_units_of_byte(b);
+        }
+        Utf16Map { text, checkpoints }
+    }
+
+    /// The UTF-16 offset of byte offset `byte`, which must be on a character boundary.
+    pub fn utf16(&self, byte: usize) -> usize {
+        debug_assert!(self.text.is_char_boundary(byte));
+        if self.checkpoints.is_empty() {
+            return byte;
+        }
+        let block = byte / BLOCK;
+        let base = block * BLOCK;
+        let head = self.checkpoints.get(block).copied().unwrap_or(0);
+        head + self.text.as_bytes()[base..byte].iter().map(|&b| utf16_units_of_byte(b)).sum::<usize>()
+    }
+}
+
+/// Counts each character's UTF-16 units on its leading byte: 1 for 1–3 byte sequences, 2 for
+/// 4-byte ones (outside the Basic Multilingual Plane); continuation bytes count 0.
+fn utf16_units_of_byte(b: u8) -> usize {
+    match b {
+        0x00..=0x7F => 1,
+        0x80..=0xBF => 0,
+        0xC0..=0xEF => 1,
+        _ => 2,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reference(text: &str, byte: usize) -> usize {
+        text[..byte].encode_utf16().count()
+    }
+
+    #[test]
+    fn matches_encode_utf16_everywhere() {
+        let mut text = String::new();
+        for i in 0..400 {
+            text.push_str(["a", "€", "😀", "\u{a0}", "“", "é"][i % 6]);
+            text.push_str(&"x".repeat(i % 7));
+        }
+        let map = Utf16Map::new(&text);
+        for (byte, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            assert_eq!(map.utf16(byte), reference(&text, byte), "byte {byte}");
+        }
+    }
+
+    #[test]
+    fn ascii_is_identity() {
+        let map = Utf16Map::new("plain text");
+        assert_eq!(map.utf16(5), 5);
+    }
+}

@@ -1,0 +1,112 @@
+//! Counts: a figure with the noun phrase it counts ("some 358,000 Syrians", "18 towns and
+//! villages", "hundreds of thousands of civilians", "two civilians").
+//!
+//! The counted phrase is read without a part-of-speech tagger: adjectives and nouns up to the
+//! head noun, one noun joined by "and"/"or", stopping at function words, verbs, participles and
+//! punctuation. The stop list below is what decides; its entries are the words that follow a
+//! figure in news text without being what it counts.
+
+use super::{durations, measures, money, Sent};
+
+/// Words that end (or cannot start) a counted noun phrase.
+pub(crate) fn is_stop(w: &str) -> bool {
+    matches!(
+        w,
+        // determiners, pronouns, conjunctions, prepositions
+        "the" | "a" | "an" | "this" | "that" | "these" | "those" | "them" | "they" | "their" | "it" | "its" | "he" | "she"
+            | "his" | "her" | "him" | "we" | "us" | "our" | "you" | "your" | "i" | "me" | "my" | "who" | "whom" | "whose"
+            | "which" | "what" | "where" | "when" | "while" | "and" | "or" | "but" | "nor" | "so" | "yet" | "if" | "than"
+            | "as" | "of" | "in" | "on" | "at" | "to" | "for" | "from" | "by" | "with" | "without" | "into" | "onto"
+            | "over" | "under" | "about" | "around" | "across" | "after" | "before" | "since" | "until" | "during"
+            | "between" | "among" | "against" | "through" | "near" | "per" | "via" | "outside" | "inside" | "off"
+            | "up" | "down" | "out" | "towards" | "toward" | "along" | "behind" | "beyond" | "above" | "below"
+            | "despite" | "amid" | "like" | "each" | "every" | "all" | "both" | "some" | "any" | "no" | "not" | "more"
+            | "most" | "less" | "fewer" | "other" | "such" | "own" | "same" | "there" | "here" | "then" | "now"
+            | "also" | "only" | "just" | "even" | "still" | "already" | "again" | "alone" | "too" | "very" | "ago"
+            | "apiece" | "annually" | "respectively" | "overall" | "total" | "altogether" | "instead"
+            // auxiliaries and frequent verbs
+            | "is" | "are" | "was" | "were" | "be" | "been" | "being" | "am" | "has" | "have" | "had" | "having" | "do"
+            | "does" | "did" | "will" | "would" | "shall" | "should" | "can" | "could" | "may" | "might" | "must"
+            | "said" | "say" | "says" | "told" | "tell" | "reported" | "according" | "died" | "fled" | "left" | "lost"
+            | "remain" | "remained" | "remains" | "live" | "lived" | "lives" | "work" | "worked" | "came" | "come"
+            | "went" | "go" | "got" | "get" | "took" | "take" | "made" | "make" | "saw" | "see" | "gave" | "give"
+            | "won" | "win" | "ran" | "run" | "fell" | "rose" | "grew" | "hit" | "set" | "put" | "cut" | "met"
+            | "held" | "kept" | "paid" | "sent" | "spent" | "found" | "need" | "needed" | "face"
+            | "faced" | "attended" | "signed" | "voted" | "joined" | "returned" | "arrived" | "received" | "became"
+            // time words
+            | "today" | "yesterday" | "tomorrow" | "tonight" | "monday" | "tuesday" | "wednesday" | "thursday"
+            | "friday" | "saturday" | "sunday" | "january" | "february" | "march" | "april" | "june" | "july"
+            | "august" | "september" | "october" | "november" | "december" | "last" | "next" | "earlier" | "later"
+            | "percent" | "cent" | "times" | "apart" | "away" | "long" | "old" | "wide" | "high" | "deep"
+            | "tall" | "late" | "early" | "once" | "twice" | "yearly" | "daily" | "weekly" | "monthly"
+    )
+}
+
+fn is_noun_word(s: &Sent<'_>, j: usize) -> bool {
+    let Some(w) = s.word(j) else { return false };
+    if is_stop(w) || w.len() < 2 && !s.cap(j) {
+        return false;
+    }
+    if w.ends_with("ly") && w.len() > 4 && !matches!(w, "family" | "ally" | "supply" | "assembly" | "rally" | "italy" | "july") {
+        return false;
+    }
+    if super::numbers::small(w).is_some() || super::numbers::tens(w).is_some() || super::numbers::magnitude(w).is_some() {
+        return false;
+    }
+    true
+}
+
+/// Whether word `j` looks like a verb form that ends a phrase ("killed", "sitting").
+fn verb_like(s: &Sent<'_>, j: usize) -> bool {
+    let w = s.lw(j);
+    (w.ends_with("ed") && w.len() > 4) || (w.ends_with("ing") && w.len() > 5 && !matches!(w, "building" | "buildings" | "housing" | "offspring" | "evening"))
+}
+
+/// The noun phrase counted, starting at token `j`: its token range.
+pub(crate) fn noun_phrase(s: &Sent<'_>, j: usize) -> Option<(usize, usize)> {
+    if money::suffix_at(s, j).is_some() || measures::unit_at(s, j).is_some() || durations::unit_at(s, j).is_some() {
+        return None;
+    }
+    let mut k = j;
+    let mut last_ok = None;
+    let mut words = 0;
+    while words < 4 && is_noun_word(s, k) {
+        // "second city Aleppo": a name after a common noun is an apposition, not more noun.
+        if words > 0 && s.cap(k) && !s.cap(k - 1) {
+            break;
+        }
+        // A participle or past form is kept only before another noun ("displaced families").
+        if verb_like(s, k) && !(is_noun_word(s, k + 1) && !verb_like(s, k + 1)) {
+            break;
+        }
+        // Possessive: "the group's fighters" is not what is counted.
+        if (s.p(k + 1, '\'') || s.p(k + 1, '’')) && s.glued(k + 1) {
+            if words == 0 {
+                return None;
+            }
+            break;
+        }
+        k += 1;
+        words += 1;
+        // Hyphenated compounds: "pick-up trucks", "aid-workers".
+        while s.dash(k) && s.glued(k) && s.glued(k + 1) && s.is_word(k + 1) {
+            k += 2;
+        }
+        last_ok = Some(k);
+        // "towns and villages": one more noun joined by and/or.
+        if (s.w(k, "and") || s.w(k, "or")) && is_noun_word(s, k + 1) && !verb_like(s, k + 1) && words < 3 {
+            let mut m = k + 1;
+            let mut more = 0;
+            while more < 2 && is_noun_word(s, m) && !verb_like(s, m) {
+                m += 1;
+                more += 1;
+            }
+            // Only when the joined noun phrase ends there (not "18 towns and seized …").
+            if s.boundary(m) || s.word(m).is_some_and(is_stop) {
+                last_ok = Some(m);
+                break;
+            }
+        }
+    }
+    last_ok.map(|end| (j, end))
+}

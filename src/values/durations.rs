@@ -1,0 +1,92 @@
+//! Durations: "three years", "48 hours", "a decade", "a 34-year-old", "a three-year war",
+//! vague ones ("after months of bombardment") and anchored ones ("the past three years").
+
+use super::{numbers, Found, Sent};
+use crate::model::{Hedge, Kind};
+
+/// A time unit word: its canonical unit and how many of it the word is ("decade" = 10 years).
+pub(crate) fn unit_word(w: &str) -> Option<(&'static str, f64)> {
+    Some(match w {
+        "second" | "seconds" | "sec" | "secs" => ("second", 1.0),
+        "minute" | "minutes" | "min" | "mins" => ("minute", 1.0),
+        "hour" | "hours" | "hr" | "hrs" => ("hour", 1.0),
+        "day" | "days" => ("day", 1.0),
+        "week" | "weeks" => ("week", 1.0),
+        "fortnight" | "fortnights" => ("week", 2.0),
+        "month" | "months" => ("month", 1.0),
+        "year" | "years" | "yr" | "yrs" => ("year", 1.0),
+        "decade" | "decades" => ("year", 10.0),
+        "century" | "centuries" => ("year", 100.0),
+        _ => return None,
+    })
+}
+
+/// The time unit after a figure at token `i` (also glued by a hyphen: "three-year",
+/// "34-year-old"): unit, factor and the token after it.
+pub(crate) fn unit_at(s: &Sent<'_>, i: usize) -> Option<(&'static str, f64, usize)> {
+    if s.dash(i) && s.glued(i) && s.glued(i + 1) {
+        let (unit, factor) = s.word(i + 1).and_then(unit_word)?;
+        let mut end = i + 2;
+        // "34-year-old".
+        if s.dash(end) && s.glued(end) && s.w(end + 1, "old") && s.glued(end + 1) {
+            end += 2;
+        }
+        return Some((unit, factor, end));
+    }
+    let (unit, factor) = s.word(i).and_then(unit_word)?;
+    Some((unit, factor, i + 1))
+}
+
+/// "the past three years", "the last 24 hours", "over the past week": a duration that ends on
+/// the reference date.
+pub(crate) fn anchored_at(s: &Sent<'_>, i: usize) -> Option<Found> {
+    let j = if s.w(i, "the") { i + 1 } else { return None };
+    if !matches!(s.lw(j), "past" | "last" | "previous") || !s.is_word(j) {
+        return None;
+    }
+    let (amount, k) = match numbers::number_at(s, j + 1) {
+        Some(n) => (n.value, n.end),
+        None => (1.0, j + 1),
+    };
+    let (unit, factor, end) = unit_at(s, k)?;
+    let n = amount * factor;
+    let mut f = Found::new(Kind::Duration, i, end, "the past <n> <unit>");
+    f.value = Some(n);
+    f.unit = Some(unit);
+    f.hedge = Some(Hedge::Exact);
+    if let Some(r) = s.reference {
+        let whole = n.fract() == 0.0;
+        let from = match unit {
+            "day" if whole => Some(r.add_days(-(n as i64))),
+            "week" if whole => Some(r.add_days(-7 * n as i64)),
+            "month" if whole => Some(r.add_months(-(n as i64))),
+            "year" if whole => Some(r.add_months(-12 * n as i64)),
+            "hour" | "minute" | "second" => Some(r.add_days(-((n / 24.0).ceil() as i64).max(1))),
+            _ => None,
+        };
+        if let Some(from) = from {
+            f.from = Some(from);
+            f.to = Some(r);
+        }
+    }
+    Some(f)
+}
+
+/// "after months of bombardment", "for years": a plural time unit alone, vague.
+pub(crate) fn vague_at(s: &Sent<'_>, i: usize) -> Option<Found> {
+    let w = s.word(i)?;
+    if !w.ends_with('s') {
+        return None;
+    }
+    let (unit, factor) = unit_word(w)?;
+    let before = if i > 0 { s.lw(i - 1) } else { "" };
+    let cue = s.w(i + 1, "of") || matches!(before, "for" | "after" | "within" | "over");
+    if !cue || matches!(before, "the" | "these" | "those" | "recent" | "coming" | "past" | "many") {
+        return None;
+    }
+    let mut f = Found::new(Kind::Duration, i, i + 1, "<units> (vague)");
+    f.unit = Some(unit);
+    f.hedge = Some(Hedge::Vague);
+    f.min = Some(2.0 * factor);
+    Some(f)
+}

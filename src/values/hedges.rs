@@ -1,0 +1,76 @@
+//! Hedges: the words before a figure that say how precise it is ("some", "more than", "up to").
+//! A hedge is kept as data ([`Hedge`]) and its words are part of the value's span.
+
+use super::Sent;
+use crate::model::Hedge;
+
+/// Hedge phrases, longest first within each first word.
+const HEDGES: &[(&[&str], Hedge)] = &[
+    (&["some"], Hedge::Approximate),
+    (&["around"], Hedge::Approximate),
+    (&["about"], Hedge::Approximate),
+    (&["roughly"], Hedge::Approximate),
+    (&["approximately"], Hedge::Approximate),
+    (&["approx"], Hedge::Approximate),
+    (&["circa"], Hedge::Approximate),
+    (&["an", "estimated"], Hedge::Approximate),
+    (&["estimated"], Hedge::Approximate),
+    (&["close", "to"], Hedge::Approximate),
+    (&["nearly"], Hedge::AtMost),
+    (&["almost"], Hedge::AtMost),
+    (&["up", "to"], Hedge::AtMost),
+    (&["as", "many", "as"], Hedge::AtMost),
+    (&["as", "much", "as"], Hedge::AtMost),
+    (&["at", "most"], Hedge::AtMost),
+    (&["no", "more", "than"], Hedge::AtMost),
+    (&["not", "more", "than"], Hedge::AtMost),
+    (&["just", "under"], Hedge::AtMost),
+    (&["just", "below"], Hedge::AtMost),
+    (&["just", "shy", "of"], Hedge::AtMost),
+    (&["fewer", "than"], Hedge::LessThan),
+    (&["less", "than"], Hedge::LessThan),
+    (&["under"], Hedge::LessThan),
+    (&["below"], Hedge::LessThan),
+    (&["at", "least"], Hedge::AtLeast),
+    (&["no", "fewer", "than"], Hedge::AtLeast),
+    (&["no", "less", "than"], Hedge::AtLeast),
+    (&["not", "less", "than"], Hedge::AtLeast),
+    (&["a", "minimum", "of"], Hedge::AtLeast),
+    (&["more", "than"], Hedge::MoreThan),
+    (&["over"], Hedge::MoreThan),
+    (&["above"], Hedge::MoreThan),
+    (&["upwards", "of"], Hedge::MoreThan),
+    (&["upward", "of"], Hedge::MoreThan),
+    (&["in", "excess", "of"], Hedge::MoreThan),
+    (&["just", "over"], Hedge::MoreThan),
+    (&["just", "above"], Hedge::MoreThan),
+    (&["well", "over"], Hedge::MoreThan),
+    (&["well", "above"], Hedge::MoreThan),
+    (&["well", "beyond"], Hedge::MoreThan),
+    (&["a", "little", "over"], Hedge::MoreThan),
+    (&["slightly", "more", "than"], Hedge::MoreThan),
+];
+
+/// The hedge starting at token `i` and the index of the token after it.
+pub(crate) fn hedge_at(s: &Sent<'_>, i: usize) -> Option<(Hedge, usize)> {
+    let first = s.word(i)?;
+    let mut best: Option<(Hedge, usize)> = None;
+    for (words, hedge) in HEDGES {
+        if words[0] != first {
+            continue;
+        }
+        if words[1..].iter().enumerate().all(|(k, w)| s.w(i + 1 + k, w)) {
+            let end = i + words.len();
+            if best.is_none_or(|(_, e)| end > e) {
+                best = Some((*hedge, end));
+            }
+        }
+    }
+    // "approx." keeps its period.
+    if let Some((h, end)) = best {
+        if first == "approx" && s.p(end, '.') && s.glued(end) {
+            return Some((h, end + 1));
+        }
+    }
+    best
+}

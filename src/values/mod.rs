@@ -1,0 +1,277 @@
+//! Value recognition: figures, shares, amounts, measures, ratios, ranks, dates and durations.
+//!
+//! Each sentence is tokenized once; [`find_values`] walks its tokens left to right and, at each
+//! token, tries the rule families in a fixed order — things that look like numbers but are not
+//! (names, phone numbers, clock times), then dates, anchored and vague durations, ratios,
+//! quantities (hedge + amount + unit or counted noun), ordinals — taking the first that matches
+//! and moving past it. Rules look only at a few tokens around the current one, so the walk is
+//! linear in the length of the text.
+
+pub(crate) mod counts;
+pub(crate) mod dates;
+pub(crate) mod durations;
+pub(crate) mod hedges;
+pub(crate) mod measures;
+pub(crate) mod money;
+pub(crate) mod names;
+pub(crate) mod numbers;
+pub(crate) mod ordinals;
+pub(crate) mod percent;
+pub(crate) mod quantity;
+pub(crate) mod ratios;
+
+use std::cell::Cell;
+
+use crate::calendar::Date;
+use crate::model::{Grain, Hedge, Kind};
+use crate::text::{TokKind, Token};
+
+/// The tense of a sentence, which decides which way weekdays and year-less dates resolve.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Tense {
+    Past,
+    Future,
+}
+
+/// One sentence's tokens and what rules need to read them.
+pub(crate) struct Sent<'a> {
+    pub text: &'a str,
+    /// `text` with ASCII letters lowered; same byte offsets.
+    pub lower: &'a str,
+    pub toks: &'a [Token],
+    pub reference: Option<Date>,
+    tense: Cell<Option<Tense>>,
+    headline: Cell<Option<bool>>,
+}
+
+impl<'a> Sent<'a> {
+    pub fn new(text: &'a str, lower: &'a str, toks: &'a [Token], reference: Option<Date>) -> Sent<'a> {
+        Sent { text, lower, toks, reference, tense: Cell::new(None), headline: Cell::new(None) }
+    }
+
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    /// The lower-cased text of token `i` ("" past the end).
+    pub fn lw(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| &self.lower[t.start..t.end])
+    }
+
+    /// The text of token `i` as written ("" past the end).
+    pub fn raw(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| &self.text[t.start..t.end])
+    }
+
+    pub fn kind(&self, i: usize) -> Option<TokKind> {
+        self.toks.get(i).map(|t| t.kind)
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        self.kind(i) == Some(TokKind::Word)
+    }
+
+    pub fn is_num(&self, i: usize) -> bool {
+        self.kind(i) == Some(TokKind::Num)
+    }
+
+    /// The lower-cased word at `i`, if token `i` is a word.
+    pub fn word(&self, i: usize) -> Option<&'a str> {
+        if self.is_word(i) {
+            Some(self.lw(i))
+        } else {
+            None
+        }
+    }
+
+    /// Whether token `i` is the word `w` (lower case).
+    pub fn w(&self, i: usize, w: &str) -> bool {
+        self.is_word(i) && self.lw(i) == w
+    }
+
+    /// Whether token `i` is the punctuation `c`.
+    pub fn p(&self, i: usize, c: char) -> bool {
+        self.kind(i) == Some(TokKind::Punct) && self.raw(i).starts_with(c)
+    }
+
+    /// Whether token `i` is one of the dashes used between the ends of a range.
+    pub fn dash(&self, i: usize) -> bool {
+        self.p(i, '-') || self.p(i, '–') || self.p(i, '‑')
+    }
+
+    /// Whether token `i` exists and touches the token before it.
+    pub fn glued(&self, i: usize) -> bool {
+        i > 0 && self.toks.get(i).is_some_and(|t| !t.space_before)
+    }
+
+    /// Whether token `i` starts with a capital letter.
+    pub fn cap(&self, i: usize) -> bool {
+        self.raw(i).starts_with(char::is_uppercase)
+    }
+
+    /// Whether token `i` is the end of the sentence or punctuation other than a hyphen.
+    pub fn boundary(&self, i: usize) -> bool {
+        match self.kind(i) {
+            None => true,
+            Some(TokKind::Punct) => !self.dash(i),
+            _ => false,
+        }
+    }
+
+    /// The sentence's tense, worked out once.
+    pub fn tense(&self) -> Tense {
+        if let Some(t) = self.tense.get() {
+            return t;
+        }
+        let t = self.compute_tense();
+        self.tense.set(Some(t));
+        t
+    }
+
+    fn compute_tense(&self) -> Tense {
+        for i in 0..self.len() {
+            let Some(w) = self.word(i) else { continue };
+            let prev_be = i > 0 && matches!(self.lw(i - 1), "is" | "are" | "am" | "be" | "re" | "s");
+            let future = match w {
+                "will" | "shall" | "ll" => true,
+                "won" => self.p(i + 1, '\'') || self.p(i + 1, '’'),
+                "going" | "due" | "set" | "expected" | "scheduled" | "slated" => {
+                    prev_be && self.w(i + 1, "to") || w == "scheduled" && prev_be
+                }
+                "plans" | "plan" | "intends" | "aims" => self.w(i + 1, "to") && w != "plan" || (w == "plan" && self.w(i + 1, "to") && i > 0 && matches!(self.lw(i - 1), "we" | "they" | "i")),
+                _ => false,
+            };
+            if future {
+                return Tense::Future;
+            }
+        }
+        Tense::Past
+    }
+
+    /// Whether the sentence looks like a title-case headline ("Storm Kills 12 In Valley").
+    pub fn headline(&self) -> bool {
+        if let Some(h) = self.headline.get() {
+            return h;
+        }
+        let (mut words, mut caps) = (0, 0);
+        for i in 0..self.len() {
+            if self.is_word(i) && self.raw(i).len() > 3 {
+                words += 1;
+                caps += usize::from(self.cap(i));
+            }
+        }
+        let h = words >= 3 && caps * 10 >= words * 8;
+        self.headline.set(Some(h));
+        h
+    }
+
+    /// The byte span from the start of token `a` to the end of token `b - 1`.
+    pub fn bytes(&self, a: usize, b: usize) -> (usize, usize) {
+        (self.toks[a].start, self.toks[b - 1].end)
+    }
+}
+
+/// A value as a rule found it: token positions, not yet offsets.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Found {
+    pub kind: Kind,
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    pub value: Option<f64>,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    pub hedge: Option<Hedge>,
+    pub unit: Option<&'static str>,
+    /// Token range of the counted noun phrase.
+    pub counted: Option<(usize, usize)>,
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+    pub grain: Option<Grain>,
+    /// "of those", "of them": the figure is a part of a whole named before.
+    pub refers_back: bool,
+    /// The rule's human-readable name, for debugging.
+    pub rule: &'static str,
+}
+
+impl Found {
+    pub fn new(kind: Kind, start: usize, end: usize, rule: &'static str) -> Found {
+        Found {
+            kind,
+            start,
+            end,
+            value: None,
+            min: None,
+            max: None,
+            hedge: None,
+            unit: None,
+            counted: None,
+            from: None,
+            to: None,
+            grain: None,
+            refers_back: false,
+            rule,
+        }
+    }
+
+    pub fn date(start: usize, end: usize, span: Option<(Date, Date)>, grain: Grain, rule: &'static str) -> Found {
+        let mut f = Found::new(Kind::Date, start, end, rule);
+        if let Some((from, to)) = span {
+            f.from = Some(from);
+            f.to = Some(to);
+        }
+        f.grain = Some(grain);
+        f
+    }
+}
+
+/// What a rule family says about the token it was asked about.
+pub(crate) enum Step {
+    /// A value starts here.
+    Value(Found),
+    /// Not a value, and the tokens up to this index belong to that non-value ("M5", a phone
+    /// number): skip them.
+    Skip(usize),
+}
+
+/// Finds the values of one sentence, in text order and without overlaps.
+pub(crate) fn find_values(s: &Sent<'_>, out: &mut Vec<Found>) {
+    let mut i = 0;
+    while i < s.len() {
+        match step(s, i) {
+            Some(Step::Value(f)) => {
+                debug_assert!(f.end > i, "rule {} made no progress", f.rule);
+                i = f.end.max(i + 1);
+                out.push(f);
+            }
+            Some(Step::Skip(next)) => i = next.max(i + 1),
+            None => i += 1,
+        }
+    }
+}
+
+fn step(s: &Sent<'_>, i: usize) -> Option<Step> {
+    if !may_start_value(s, i) {
+        return None;
+    }
+    if let Some(next) = names::not_a_value(s, i) {
+        return Some(Step::Skip(next));
+    }
+    let found = dates::date_at(s, i)
+        .or_else(|| durations::anchored_at(s, i))
+        .or_else(|| durations::vague_at(s, i))
+        .or_else(|| quantity::quantity_at(s, i))
+        .or_else(|| ordinals::ordinal_at(s, i));
+    found.map(Step::Value)
+}
+
+/// A cheap first look: most tokens are ordinary words that start nothing.
+fn may_start_value(s: &Sent<'_>, i: usize) -> bool {
+    match s.kind(i) {
+        Some(TokKind::Num) => true,
+        Some(TokKind::Punct) => matches!(s.raw(i), "$" | "€" | "£" | "¥" | "₹" | "-" | "−" | "'" | "’" | "("),
+        Some(TokKind::Word) => true,
+        _ => false,
+    }
+}

@@ -1,0 +1,73 @@
+//! Money: "$3.5 million", "US$2bn", "€40m", "40 million euros", with the currency as an ISO code.
+
+use super::Sent;
+
+/// Whether `t` is a currency sign written before an amount.
+pub(crate) fn is_prefix_symbol(t: &str) -> bool {
+    matches!(t, "$" | "€" | "£" | "¥" | "₹")
+}
+
+/// A currency written before the amount at token `i` ("$", "US$", "HK$", "€", "USD"): its code
+/// and the token where the amount starts.
+pub(crate) fn prefix_at(s: &Sent<'_>, i: usize) -> Option<(&'static str, usize)> {
+    let sign = |t: &str| match t {
+        "$" => Some("USD"),
+        "€" => Some("EUR"),
+        "£" => Some("GBP"),
+        "¥" => Some("JPY"),
+        "₹" => Some("INR"),
+        _ => None,
+    };
+    if let Some(code) = sign(s.raw(i)) {
+        return Some((code, i + 1));
+    }
+    if s.is_word(i) && s.p(i + 1, '$') && s.glued(i + 1) {
+        let code = match s.raw(i) {
+            "US" => "USD",
+            "A" | "AU" => "AUD",
+            "C" | "CA" => "CAD",
+            "HK" => "HKD",
+            "NZ" => "NZD",
+            "S" => "SGD",
+            _ => return None,
+        };
+        return Some((code, i + 2));
+    }
+    let code = match s.raw(i) {
+        "USD" => "USD",
+        "EUR" => "EUR",
+        "GBP" => "GBP",
+        "JPY" => "JPY",
+        "CHF" => "CHF",
+        "CNY" => "CNY",
+        _ => return None,
+    };
+    (s.is_num(i + 1)).then_some((code, i + 1))
+}
+
+/// A currency named after the amount at token `i` ("dollars", "euros", "Swiss francs"): its code
+/// and the token after it.
+pub(crate) fn suffix_at(s: &Sent<'_>, i: usize) -> Option<(&'static str, usize)> {
+    let w = s.word(i)?;
+    let one = |code| Some((code, i + 1));
+    match w {
+        "dollar" | "dollars" => one("USD"),
+        "euro" | "euros" => one("EUR"),
+        "sterling" => one("GBP"),
+        "pound" | "pounds" if s.w(i + 1, "sterling") => Some(("GBP", i + 2)),
+        "yen" => one("JPY"),
+        "yuan" | "renminbi" => one("CNY"),
+        "rupee" | "rupees" => one("INR"),
+        "rouble" | "roubles" | "ruble" | "rubles" => one("RUB"),
+        "usd" => one("USD"),
+        "eur" => one("EUR"),
+        "gbp" => one("GBP"),
+        "us" if s.word(i + 1).is_some_and(|w| w.starts_with("dollar")) => Some(("USD", i + 2)),
+        "swiss" if s.word(i + 1).is_some_and(|w| w.starts_with("franc")) => Some(("CHF", i + 2)),
+        "australian" if s.word(i + 1).is_some_and(|w| w.starts_with("dollar")) => Some(("AUD", i + 2)),
+        "canadian" if s.word(i + 1).is_some_and(|w| w.starts_with("dollar")) => Some(("CAD", i + 2)),
+        "hong" if s.w(i + 1, "kong") && s.word(i + 2).is_some_and(|w| w.starts_with("dollar")) => Some(("HKD", i + 3)),
+        "turkish" if s.w(i + 1, "lira") => Some(("TRY", i + 2)),
+        _ => None,
+    }
+}

@@ -1,0 +1,103 @@
+//! Ordinals and rankings: "Syria's second city", "the second biggest city", "the world's
+//! fifth-largest economy", "finished 3rd". The span takes a following superlative and the noun
+//! ranked, which becomes `counted`. "first" and "last" are left out: too common to be rankings
+//! when written as words.
+
+use super::{counts, numbers, Found, Sent};
+use crate::model::Kind;
+
+fn ordinal_word(w: &str) -> Option<f64> {
+    Some(match w {
+        "second" => 2.0,
+        "third" => 3.0,
+        "fourth" => 4.0,
+        "fifth" => 5.0,
+        "sixth" => 6.0,
+        "seventh" => 7.0,
+        "eighth" => 8.0,
+        "ninth" => 9.0,
+        "tenth" => 10.0,
+        "eleventh" => 11.0,
+        "twelfth" => 12.0,
+        "thirteenth" => 13.0,
+        "fourteenth" => 14.0,
+        "fifteenth" => 15.0,
+        "sixteenth" => 16.0,
+        "seventeenth" => 17.0,
+        "eighteenth" => 18.0,
+        "nineteenth" => 19.0,
+        "twentieth" => 20.0,
+        "thirtieth" => 30.0,
+        "fortieth" => 40.0,
+        "fiftieth" => 50.0,
+        "hundredth" => 100.0,
+        _ => return None,
+    })
+}
+
+fn is_superlative(w: &str) -> bool {
+    (w.ends_with("est") && w.len() > 4 && !matches!(w, "interest" | "west" | "protest" | "request" | "arrest" | "harvest" | "forest" | "contest" | "honest" | "modest" | "suggest"))
+        || matches!(w, "most" | "least" | "largest" | "biggest" | "placed" | "ranked" | "seeded" | "best" | "worst")
+}
+
+/// An ordinal starting at token `i`.
+pub(crate) fn ordinal_at(s: &Sent<'_>, i: usize) -> Option<Found> {
+    let (value, mut end) = if s.is_num(i) {
+        // "3rd", "21st".
+        let v = numbers::parse_digits(s.raw(i))?;
+        let suffix = s.lw(i + 1);
+        if !s.glued(i + 1) || !matches!(suffix, "st" | "nd" | "rd" | "th") || v.fract() != 0.0 {
+            return None;
+        }
+        (v, i + 2)
+    } else {
+        let w = s.word(i)?;
+        let mut v = ordinal_word(w);
+        let mut end = i + 1;
+        // "twenty-first".
+        if v.is_none() {
+            if let Some(t) = numbers::tens(w) {
+                if s.dash(i + 1) && s.glued(i + 1) && s.glued(i + 2) {
+                    let unit = match s.lw(i + 2) {
+                        "first" => Some(1.0),
+                        u => ordinal_word(u).filter(|&u| u < 10.0),
+                    };
+                    if let Some(u) = unit {
+                        v = Some(t + u);
+                        end = i + 3;
+                    }
+                }
+            }
+        }
+        let v = v?;
+        // "a second" / "one second" alone is a length of time.
+        if w == "second" && end == i + 1 && i > 0 && matches!(s.lw(i - 1), "a" | "one" | "per" | "every" | "split") && !counts_follow(s, end) {
+            return None;
+        }
+        (v, end)
+    };
+    let mut f = Found::new(Kind::Ordinal, i, end, "<ordinal> <superlative> <noun>");
+    f.value = Some(value);
+    // "-largest", "-placed".
+    if s.dash(end) && s.glued(end) && s.glued(end + 1) && s.word(end + 1).is_some_and(is_superlative) {
+        end += 2;
+    } else if s.word(end).is_some_and(is_superlative) {
+        end += 1;
+        // "most populous".
+        if matches!(s.lw(end - 1), "most" | "least") && s.is_word(end) && !counts::is_stop(s.lw(end)) {
+            end += 1;
+        }
+    }
+    // The noun ranked: one or two words.
+    if let Some((a, b)) = counts::noun_phrase(s, end) {
+        let b = b.min(a + 2);
+        f.counted = Some((a, b));
+        end = b;
+    }
+    f.end = end;
+    Some(f)
+}
+
+fn counts_follow(s: &Sent<'_>, j: usize) -> bool {
+    counts::noun_phrase(s, j).is_some()
+}
