@@ -20,7 +20,7 @@ pub(crate) fn is_stop(w: &str) -> bool {
             | "over" | "under" | "about" | "around" | "across" | "after" | "before" | "since" | "until" | "during"
             | "between" | "among" | "against" | "through" | "near" | "per" | "via" | "outside" | "inside" | "off"
             | "up" | "down" | "out" | "towards" | "toward" | "along" | "behind" | "beyond" | "above" | "below"
-            | "despite" | "amid" | "like" | "each" | "every" | "all" | "both" | "some" | "any" | "no" | "not" | "more"
+            | "despite" | "amid" | "beside" | "besides" | "within" | "upon" | "like" | "each" | "every" | "all" | "both" | "some" | "any" | "no" | "not" | "more"
             | "most" | "less" | "fewer" | "other" | "such" | "own" | "same" | "there" | "here" | "then" | "now"
             | "also" | "only" | "just" | "even" | "still" | "already" | "again" | "alone" | "too" | "very" | "ago"
             | "apiece" | "annually" | "respectively" | "overall" | "total" | "altogether" | "instead"
@@ -76,7 +76,7 @@ pub(crate) fn noun_phrase(s: &Sent<'_>, j: usize) -> Option<(usize, usize)> {
             break;
         }
         // A participle or past form is kept only before another noun ("displaced families").
-        if verb_like(s, k) && !(is_noun_word(s, k + 1) && !verb_like(s, k + 1)) {
+        if verb_like(s, k) && (words > 0 || !(is_noun_word(s, k + 1) && !verb_like(s, k + 1))) {
             break;
         }
         // Possessive: "the group's fighters" is not what is counted.
