@@ -22,7 +22,8 @@ pub(crate) fn is_stop(w: &str) -> bool {
             | "up" | "down" | "out" | "towards" | "toward" | "along" | "behind" | "beyond" | "above" | "below"
             | "despite" | "amid" | "beside" | "besides" | "within" | "upon" | "like" | "each" | "every" | "all" | "both" | "some" | "any" | "no" | "not" | "more"
             | "most" | "less" | "fewer" | "other" | "such" | "own" | "same" | "there" | "here" | "then" | "now"
-            | "also" | "only" | "just" | "even" | "still" | "already" | "again" | "alone" | "too" | "very" | "ago"
+            | "also" | "only" | "just" | "soon" | "because" | "recently" | "together" | "immediately"
+            | "even" | "still" | "already" | "again" | "alone" | "too" | "very" | "ago"
             | "apiece" | "annually" | "respectively" | "overall" | "total" | "altogether" | "instead"
             // auxiliaries and frequent verbs
             | "is" | "are" | "was" | "were" | "be" | "been" | "being" | "am" | "has" | "have" | "had" | "having" | "do"
@@ -37,17 +38,14 @@ pub(crate) fn is_stop(w: &str) -> bool {
             | "today" | "yesterday" | "tomorrow" | "tonight" | "monday" | "tuesday" | "wednesday" | "thursday"
             | "friday" | "saturday" | "sunday" | "january" | "february" | "march" | "april" | "june" | "july"
             | "august" | "september" | "october" | "november" | "december" | "last" | "next" | "earlier" | "later"
-            | "percent" | "cent" | "times" | "apart" | "away" | "long" | "old" | "wide" | "high" | "deep"
-            | "tall" | "late" | "early" | "once" | "twice" | "yearly" | "daily" | "weekly" | "monthly"
+            | "percent" | "cent" | "times" | "apart" | "away" | "long" | "old"
+            | "late" | "early" | "once" | "twice" | "yearly" | "daily" | "weekly" | "monthly"
     )
 }
 
 fn is_noun_word(s: &Sent<'_>, j: usize) -> bool {
     let Some(w) = s.word(j) else { return false };
     if is_stop(w) || w.len() < 2 && !s.cap(j) {
-        return false;
-    }
-    if w.ends_with("ly") && w.len() > 4 && !matches!(w, "family" | "ally" | "supply" | "assembly" | "rally" | "italy" | "july") {
         return false;
     }
     if super::numbers::small(w).is_some() || super::numbers::tens(w).is_some() || super::numbers::magnitude(w).is_some() {
@@ -62,13 +60,40 @@ fn verb_like(s: &Sent<'_>, j: usize) -> bool {
     (w.ends_with("ed") && w.len() > 4) || (w.ends_with("ing") && w.len() > 5 && !matches!(w, "building" | "buildings" | "housing" | "offspring" | "evening"))
 }
 
+/// Whether word `j` is a plural noun: after it, a counted phrase is complete.
+pub(crate) fn is_plural(s: &Sent<'_>, j: usize) -> bool {
+    let w = s.lw(j);
+    if matches!(w, "people" | "children" | "men" | "women" | "police" | "cattle" | "sheep" | "staff" | "personnel" | "livestock" | "feet" | "teeth" | "mice" | "geese" | "data" | "media" | "crew" | "youth") {
+        return true;
+    }
+    w.len() > 2 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") && !w.ends_with("ics")
+}
+
 /// The noun phrase counted, starting at token `j`: its token range.
+///
+/// After a figure the head noun is almost always plural, so the phrase ends at its first plural
+/// word ("500 polling stations", "three little children"); a phrase of singular words takes one
+/// word ("a 300-strong delegation"). One more noun may be joined by "and"/"or" ("towns and
+/// villages", "men and women").
 pub(crate) fn noun_phrase(s: &Sent<'_>, j: usize) -> Option<(usize, usize)> {
     if money::suffix_at(s, j).is_some() || measures::unit_at(s, j).is_some() || durations::unit_at(s, j).is_some() {
         return None;
     }
+    let end = head_end(s, j)?;
+    // "towns and villages": one more noun phrase joined by and/or.
+    if is_plural(s, end - 1) && (s.w(end, "and") || s.w(end, "or")) {
+        if let Some(end2) = head_end(s, end + 1) {
+            if is_plural(s, end2 - 1) && !s.is_num(end2) {
+                return Some((j, end2));
+            }
+        }
+    }
+    Some((j, end))
+}
+
+/// Modifiers and the head noun from `j`, up to and including the first plural word.
+fn head_end(s: &Sent<'_>, j: usize) -> Option<usize> {
     let mut k = j;
-    let mut last_ok = None;
     let mut words = 0;
     while words < 4 && is_noun_word(s, k) {
         // "second city Aleppo": a name after a common noun is an apposition, not more noun.
@@ -88,25 +113,14 @@ pub(crate) fn noun_phrase(s: &Sent<'_>, j: usize) -> Option<(usize, usize)> {
         }
         k += 1;
         words += 1;
-        // Hyphenated compounds: "pick-up trucks", "aid-workers".
+        // Hyphenated compounds: "pick-up trucks", "high-rise buildings".
         while s.dash(k) && s.glued(k) && s.glued(k + 1) && s.is_word(k + 1) {
             k += 2;
         }
-        last_ok = Some(k);
-        // "towns and villages": one more noun joined by and/or.
-        if (s.w(k, "and") || s.w(k, "or")) && is_noun_word(s, k + 1) && !verb_like(s, k + 1) && words < 3 {
-            let mut m = k + 1;
-            let mut more = 0;
-            while more < 2 && is_noun_word(s, m) && !verb_like(s, m) {
-                m += 1;
-                more += 1;
-            }
-            // Only when the joined noun phrase ends there (not "18 towns and seized …").
-            if s.boundary(m) || s.word(m).is_some_and(is_stop) {
-                last_ok = Some(m);
-                break;
-            }
+        if is_plural(s, k - 1) {
+            return Some(k);
         }
     }
-    last_ok.map(|end| (j, end))
+    // No plural: the first word alone ("a 300-strong delegation").
+    (words > 0).then_some(j + 1 + if s.dash(j + 1) && s.glued(j + 1) && s.glued(j + 2) { 2 } else { 0 })
 }

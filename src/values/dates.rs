@@ -197,7 +197,8 @@ fn month_at(s: &Sent<'_>, i: usize) -> Option<(u8, usize)> {
             return None;
         }
         if w != "may" {
-            if s.p(end, '.') && s.glued(end) {
+            // "Dec. 1": the period belongs to the abbreviation unless it ends the sentence.
+            if s.p(end, '.') && s.glued(end) && end + 1 < s.len() {
                 end += 1;
             }
             // "Dec 1", "1 Dec 2019": an abbreviation needs a figure next to it.
@@ -300,15 +301,17 @@ fn point_at(s: &Sent<'_>, i: usize) -> Option<(Point, usize)> {
             return None;
         }
         // "1 December 2019", "1 Dec".
-        let (d, k) = day_at(s, i)?;
-        let (m, k2) = month_at(s, k)?;
-        let (year, end) = match year_num(s, k2) {
-            Some(y) => (Some(y), k2 + 1),
-            None if s.p(k2, ',') && year_num(s, k2 + 1).is_some() => (year_num(s, k2 + 1), k2 + 2),
-            None => (None, k2),
-        };
-        Date::new(year.unwrap_or(2000), m, d)?;
-        return Some((Point::Day { year, month: m, day: d }, end));
+        if let Some((d, k)) = day_at(s, i) {
+            if let Some((m, k2)) = month_at(s, k) {
+                let (year, end) = match year_num(s, k2) {
+                    Some(y) => (Some(y), k2 + 1),
+                    None if s.p(k2, ',') && year_num(s, k2 + 1).is_some() => (year_num(s, k2 + 1), k2 + 2),
+                    None => (None, k2),
+                };
+                Date::new(year.unwrap_or(2000), m, d)?;
+                return Some((Point::Day { year, month: m, day: d }, end));
+            }
+        }
     }
     // "'90s".
     if (s.p(i, '\'') || s.p(i, '’')) && s.is_num(i + 1) && s.glued(i + 1) && s.raw(i + 1).len() == 2 && s.w(i + 2, "s") && s.glued(i + 2) {
@@ -334,6 +337,10 @@ fn point_at(s: &Sent<'_>, i: usize) -> Option<(Point, usize)> {
         }
         if let Some(y) = year_num(s, k) {
             return Some((Point::Month { year: Some(y), month: m }, k + 1));
+        }
+        // "March of 2011".
+        if s.w(k, "of") && year_num(s, k + 1).is_some() {
+            return Some((Point::Month { year: year_num(s, k + 1), month: m }, k + 2));
         }
         if s.p(k, ',') && year_num(s, k + 1).is_some() && !s.is_num(k + 2) {
             return Some((Point::Month { year: year_num(s, k + 1), month: m }, k + 2));
@@ -512,7 +519,8 @@ fn year_of(y: i32) -> (Date, Date) {
 pub(crate) fn date_at(s: &Sent<'_>, i: usize) -> Option<Found> {
     let w = s.lw(i);
     if s.is_word(i) && w == "since" {
-        let (p, end) = point_at(s, i + 1)?;
+        let k = if s.w(i + 1, "the") { i + 2 } else { i + 1 };
+        let (p, end) = point_at(s, k)?;
         let from = p.resolve(s.reference, Tense::Past).map(|(a, _)| a);
         let mut f = Found::date(i, end, None, p.grain(), "since <date>");
         f.from = from;
@@ -526,16 +534,25 @@ pub(crate) fn date_at(s: &Sent<'_>, i: usize) -> Option<Found> {
             return None;
         }
         let (b, end) = point_at(s, k + 1).or_else(|| bare_day(s, k + 1))?;
+        if is_bare(a) && is_bare(b) {
+            return None;
+        }
         let rule = if w == "between" { "between <date> and <date>" } else { "from <date> to <date>" };
         return Some(interval(s, i, end, a, b, rule));
+    }
+    if let Some(f) = day_range_before_month(s, i) {
+        return Some(f);
     }
     let (a, k) = point_at(s, i)?;
     // "January 15-19", "2019-2020", "2019-20".
     if s.dash(k) && (s.glued(k) || s.glued(k + 1)) {
         if let Point::Day { year, month, .. } = a {
             if let Some((d, end)) = day_at(s, k + 1) {
-                let year = year.or_else(|| year_num(s, end));
-                let end = if year.is_some() && year_num(s, end).is_some() { end + 1 } else { end };
+                // "January 15-19, 2020".
+                let comma = usize::from(s.p(end, ',') && year_num(s, end + 1).is_some());
+                let written = year_num(s, end + comma);
+                let year = year.or(written);
+                let end = if written.is_some() { end + comma + 1 } else { end };
                 let b = Point::Day { year, month, day: d };
                 return Some(interval(s, i, end, a, b, "<month> <day>-<day>"));
             }
@@ -558,6 +575,26 @@ pub(crate) fn date_at(s: &Sent<'_>, i: usize) -> Option<Found> {
     }
     let span = a.resolve(s.reference, s.tense());
     Some(Found::date(i, k, span, a.grain(), "<date>"))
+}
+
+fn is_bare(p: Point) -> bool {
+    matches!(p, Point::Day { month: 0, .. })
+}
+
+/// "15-19 January", "2-4 Dec 2019": a range of days before the month.
+fn day_range_before_month(s: &Sent<'_>, i: usize) -> Option<Found> {
+    let (d1, k) = day_at(s, i)?;
+    if !s.dash(k) {
+        return None;
+    }
+    let (d2, k2) = day_at(s, k + 1)?;
+    let (b, end) = point_at(s, k2 - 1).filter(|(p, _)| matches!(p, Point::Day { .. }))?;
+    let Point::Day { year, month, day } = b else { return None };
+    if day != d2 {
+        return None;
+    }
+    let a = Point::Day { year, month, day: d1 };
+    Some(interval(s, i, end, a, b, "<day>-<day> <month>"))
 }
 
 /// "between 15 and 19 January": a bare day that takes its month from the other end.

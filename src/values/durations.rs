@@ -41,7 +41,8 @@ pub(crate) fn unit_at(s: &Sent<'_>, i: usize) -> Option<(&'static str, f64, usiz
 /// the reference date.
 pub(crate) fn anchored_at(s: &Sent<'_>, i: usize) -> Option<Found> {
     let j = if s.w(i, "the") { i + 1 } else { return None };
-    if !matches!(s.lw(j), "past" | "last" | "previous") || !s.is_word(j) {
+    let forward = matches!(s.lw(j), "next" | "coming" | "following");
+    if !(forward || matches!(s.lw(j), "past" | "last" | "previous")) || !s.is_word(j) {
         return None;
     }
     let (amount, k) = match numbers::number_at(s, j + 1) {
@@ -56,17 +57,19 @@ pub(crate) fn anchored_at(s: &Sent<'_>, i: usize) -> Option<Found> {
     f.hedge = Some(Hedge::Exact);
     if let Some(r) = s.reference {
         let whole = n.fract() == 0.0;
-        let from = match unit {
-            "day" if whole => Some(r.add_days(-(n as i64))),
-            "week" if whole => Some(r.add_days(-7 * n as i64)),
-            "month" if whole => Some(r.add_months(-(n as i64))),
-            "year" if whole => Some(r.add_months(-12 * n as i64)),
-            "hour" | "minute" | "second" => Some(r.add_days(-((n / 24.0).ceil() as i64).max(1))),
+        let sign = if forward { 1 } else { -1 };
+        let other = match unit {
+            "day" if whole => Some(r.add_days(sign * n as i64)),
+            "week" if whole => Some(r.add_days(sign * 7 * n as i64)),
+            "month" if whole => Some(r.add_months(sign * n as i64)),
+            "year" if whole => Some(r.add_months(sign * 12 * n as i64)),
+            "hour" | "minute" | "second" => Some(r.add_days(sign * ((n / 24.0).ceil() as i64).max(1))),
             _ => None,
         };
-        if let Some(from) = from {
+        if let Some(other) = other {
+            let (from, to) = if forward { (r, other) } else { (other, r) };
             f.from = Some(from);
-            f.to = Some(r);
+            f.to = Some(to);
         }
     }
     Some(f)
@@ -80,7 +83,7 @@ pub(crate) fn vague_at(s: &Sent<'_>, i: usize) -> Option<Found> {
     }
     let (unit, factor) = unit_word(w)?;
     let before = if i > 0 { s.lw(i - 1) } else { "" };
-    let cue = s.w(i + 1, "of") || matches!(before, "for" | "after" | "within" | "over");
+    let cue = s.w(i + 1, "of") || matches!(before, "for" | "after" | "within" | "over" | "in");
     if !cue || matches!(before, "the" | "these" | "those" | "recent" | "coming" | "past" | "many") {
         return None;
     }

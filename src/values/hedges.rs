@@ -51,9 +51,17 @@ const HEDGES: &[(&[&str], Hedge)] = &[
     (&["slightly", "more", "than"], Hedge::MoreThan),
 ];
 
+fn is_movement(w: &str) -> bool {
+    matches!(w, "went" | "go" | "goes" | "gone" | "going" | "rose" | "risen" | "climbed" | "shot" | "moved" | "jumped" | "crept" | "edged" | "pushed" | "ticked" | "move" | "rise" | "climb" | "inched")
+}
+
 /// The hedge starting at token `i` and the index of the token after it.
 pub(crate) fn hedge_at(s: &Sent<'_>, i: usize) -> Option<(Hedge, usize)> {
     let first = s.word(i)?;
+    // "rose to", "went up to", "climbed over": movement verbs, not bounds.
+    if matches!(first, "up" | "over" | "under" | "above" | "below") && i > 0 && is_movement(s.lw(i - 1)) {
+        return None;
+    }
     let mut best: Option<(Hedge, usize)> = None;
     for (words, hedge) in HEDGES {
         if words[0] != first {

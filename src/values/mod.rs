@@ -135,10 +135,9 @@ impl<'a> Sent<'a> {
             let future = match w {
                 "will" | "shall" | "ll" => true,
                 "won" => self.p(i + 1, '\'') || self.p(i + 1, '’'),
-                "going" | "due" | "set" | "expected" | "scheduled" | "slated" => {
-                    prev_be && self.w(i + 1, "to") || w == "scheduled" && prev_be
-                }
-                "plans" | "plan" | "intends" | "aims" => self.w(i + 1, "to") && w != "plan" || (w == "plan" && self.w(i + 1, "to") && i > 0 && matches!(self.lw(i - 1), "we" | "they" | "i")),
+                "going" | "due" | "set" | "expected" => prev_be && self.w(i + 1, "to"),
+                "scheduled" | "slated" => self.w(i + 1, "to") || self.w(i + 1, "for"),
+                "plans" | "intends" | "aims" => self.w(i + 1, "to"),
                 _ => false,
             };
             if future {
@@ -261,8 +260,8 @@ fn step(s: &Sent<'_>, i: usize) -> Option<Step> {
     let found = dates::date_at(s, i)
         .or_else(|| durations::anchored_at(s, i))
         .or_else(|| durations::vague_at(s, i))
-        .or_else(|| quantity::quantity_at(s, i))
-        .or_else(|| ordinals::ordinal_at(s, i));
+        .or_else(|| ordinals::ordinal_at(s, i))
+        .or_else(|| quantity::quantity_at(s, i));
     found.map(Step::Value)
 }
 

@@ -126,7 +126,8 @@ pub(crate) fn not_a_value(s: &Sent<'_>, i: usize) -> Option<usize> {
         return Some(i + 3);
     }
     // Two figures joined by a hyphen after a third ("2019-12-01" is a date; this is a code).
-    if s.dash(i + 1) && s.glued(i + 1) && s.is_num(i + 2) && s.glued(i + 2) && s.dash(i + 3) && s.glued(i + 3) {
+    let iso = s.raw(i).len() == 4 && s.raw(i + 2).len() == 2 && s.raw(i + 4).len() == 2 && s.is_num(i + 4);
+    if !iso && s.dash(i + 1) && s.glued(i + 1) && s.is_num(i + 2) && s.glued(i + 2) && s.dash(i + 3) && s.glued(i + 3) {
         return Some(glued_run_end(s, i));
     }
     None

@@ -117,6 +117,10 @@ fn digits_at(s: &Sent<'_>, i: usize) -> Option<Number> {
     // A magnitude glued to the figure: "3.5m", "2bn", "40k".
     if s.glued(i + 1) && s.is_word(i + 1) {
         let suffix = s.lw(i + 1);
+        // "3rd", "21st": a rank, not a figure.
+        if matches!(suffix, "st" | "nd" | "rd" | "th") {
+            return None;
+        }
         let m = match suffix {
             "m" if million_not_metres(s, i + 1) => Some(1e6),
             "bn" | "b" if suffix == "bn" => Some(1e9),
@@ -156,7 +160,8 @@ fn digits_at(s: &Sent<'_>, i: usize) -> Option<Number> {
 
 /// "3.5m": millions before a plural noun or after a currency sign, otherwise metres.
 fn million_not_metres(s: &Sent<'_>, m: usize) -> bool {
-    let before_currency = m >= 2 && super::money::is_prefix_symbol(s.raw(m - 2));
+    // The currency sign may stand before the first end of a range: "$20–30m".
+    let before_currency = (2..=4).any(|k| m >= k && super::money::is_prefix_symbol(s.raw(m - k)));
     let next = s.lw(m + 1);
     before_currency
         || (s.is_word(m + 1) && (next.ends_with('s') || matches!(next, "people" | "children" | "men" | "women")))
@@ -207,7 +212,7 @@ fn words_at(s: &Sent<'_>, i: usize) -> Option<Number> {
             if !any && current == 0.0 {
                 break;
             }
-            current = current.max(1.0) * 100.0;
+            current = or_one(current) * 100.0;
             multiplier = 100.0;
             j += 1;
             any = true;
@@ -216,7 +221,7 @@ fn words_at(s: &Sent<'_>, i: usize) -> Option<Number> {
             if !any && current == 0.0 {
                 break;
             }
-            current = current.max(1.0) * 12.0;
+            current = or_one(current) * 12.0;
             j += 1;
             any = true;
             last_small = false;
@@ -224,7 +229,7 @@ fn words_at(s: &Sent<'_>, i: usize) -> Option<Number> {
             if !any && current == 0.0 {
                 break;
             }
-            total += current.max(1.0) * m;
+            total += or_one(current) * m;
             current = 0.0;
             multiplier = m;
             j += 1;
@@ -251,6 +256,15 @@ fn words_at(s: &Sent<'_>, i: usize) -> Option<Number> {
     let value = total + current;
     let weak = j == i + 1 && w0 == "one";
     Some(Number { value, start: i, end: j, multiplier, digits: false, plain: false, weak })
+}
+
+/// A multiplier's left side: "hundred" alone means one hundred, "half a million" half of one.
+fn or_one(x: f64) -> f64 {
+    if x == 0.0 {
+        1.0
+    } else {
+        x
+    }
 }
 
 /// An amount given only as an order of magnitude.
@@ -298,7 +312,9 @@ pub(crate) fn vague_at(s: &Sent<'_>, i: usize) -> Option<Vague> {
         if w == "tens" && !s.w(i + 1, "of") {
             return None;
         }
-        return Some(Vague { min: 2.0 * base, max: 10.0 * base - 1.0, start: i, end: i + 1 });
+        // "millions" runs up to a billion: English has no plural between them in common use.
+        let top = if base >= 1e6 { 1000.0 } else { 10.0 };
+        return Some(Vague { min: 2.0 * base, max: top * base - 1.0, start: i, end: i + 1 });
     }
     let (lo, hi, j) = match w {
         "several" => (3.0, 9.0, i + 1),

@@ -83,10 +83,10 @@ pub(crate) fn ordinal_at(s: &Sent<'_>, i: usize) -> Option<Found> {
         end += 2;
     } else if s.word(end).is_some_and(is_superlative) {
         end += 1;
-        // "most populous".
-        if matches!(s.lw(end - 1), "most" | "least") && s.is_word(end) && !counts::is_stop(s.lw(end)) {
-            end += 1;
-        }
+    }
+    // "most populous", "-most visited".
+    if end > i + 1 && matches!(s.lw(end - 1), "most" | "least") && s.is_word(end) && !counts::is_stop(s.lw(end)) {
+        end += 1;
     }
     // The noun ranked: one or two words.
     if let Some((a, b)) = counts::noun_phrase(s, end) {

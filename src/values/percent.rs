@@ -7,6 +7,10 @@ pub(crate) fn suffix_at(s: &Sent<'_>, i: usize) -> Option<(&'static str, usize)>
     if s.p(i, '%') || s.p(i, '％') {
         return Some(("percent", i + 1));
     }
+    // "a 25-percent tariff".
+    if s.dash(i) && s.glued(i) && s.glued(i + 1) && matches!(s.lw(i + 1), "percent" | "pc") {
+        return Some(("percent", i + 2));
+    }
     match s.word(i)? {
         "percent" | "pc" | "pct" => Some(("percent", i + 1)),
         "per" if s.w(i + 1, "cent") => Some(("percent", i + 2)),

@@ -76,6 +76,10 @@ fn amount_at(s: &Sent<'_>, i: usize, allow_sign: bool) -> Option<Amount> {
         }
     }
     let mut value = number.value;
+    if let Some(Unit::Time(_, factor)) = unit {
+        // "two decades" is 20 years.
+        value *= factor;
+    }
     if negative {
         match unit {
             Some(Unit::Measure(u)) if measures::is_temperature(u) => value = -value,
@@ -125,6 +129,9 @@ pub(crate) fn quantity_at(s: &Sent<'_>, i: usize) -> Option<Found> {
                         let mut f = finish(s, i, b.end, unit, Hedge::Range, "between <a> and <b>");
                         f.min = Some(lo);
                         f.max = Some(hi);
+                        if unit.is_none() {
+                            tail_count(s, &mut f, b.end);
+                        }
                         return Some(f);
                     }
                 }
@@ -143,7 +150,9 @@ pub(crate) fn quantity_at(s: &Sent<'_>, i: usize) -> Option<Found> {
         }
         return Some(f);
     }
-    let a = amount_at(s, j, true)?;
+    let Some(a) = amount_at(s, j, true) else {
+        return a_unit_of_time(s, i, j, hedge);
+    };
     if a.number.weak && a.unit.is_none() {
         return None;
     }
@@ -169,6 +178,24 @@ pub(crate) fn quantity_at(s: &Sent<'_>, i: usize) -> Option<Found> {
     if a.unit.is_none() {
         tail_count(s, &mut f, a.end);
     }
+    Some(f)
+}
+
+/// "a decade", "a fortnight", "more than a year": one unit of time, written with an article.
+fn a_unit_of_time(s: &Sent<'_>, i: usize, j: usize, hedge: Hedge) -> Option<Found> {
+    if !matches!(s.lw(j), "a" | "an") || !s.is_word(j) {
+        return None;
+    }
+    let (unit, factor) = s.word(j + 1).and_then(durations::unit_word)?;
+    let before = if i > 0 { s.lw(i - 1) } else { "" };
+    let clear = factor > 1.0 || hedge != Hedge::Exact || matches!(before, "for" | "over" | "after" | "within" | "lasted" | "took" | "spent" | "last");
+    if !clear || matches!(before, "once" | "twice" | "times" | "per") || s.w(j + 2, "ago") || s.lw(j + 1).ends_with('s') {
+        return None;
+    }
+    let mut f = Found::new(Kind::Duration, i, j + 2, "a <unit>");
+    f.value = Some(factor);
+    f.unit = Some(unit);
+    f.hedge = Some(hedge);
     Some(f)
 }
 
@@ -202,7 +229,7 @@ fn finish(s: &Sent<'_>, start: usize, end: usize, unit: Option<Unit>, hedge: Hed
 
 /// After a bare figure: "of those", "-strong force", or a counted noun phrase makes a count.
 fn tail_count(s: &Sent<'_>, f: &mut Found, j: usize) {
-    if s.w(j, "of") && matches!(s.lw(j + 1), "those" | "them" | "these" | "us" | "whom") && s.is_word(j + 1) {
+    if refers_back(s, j) {
         f.kind = Kind::Count;
         f.end = j + 2;
         f.refers_back = true;
@@ -224,6 +251,11 @@ fn tail_count(s: &Sent<'_>, f: &mut Found, j: usize) {
     }
 }
 
+/// "of those", "of them": the figure is a part of something named before.
+fn refers_back(s: &Sent<'_>, j: usize) -> bool {
+    s.w(j, "of") && matches!(s.lw(j + 1), "those" | "them" | "these" | "us" | "whom") && s.is_word(j + 1)
+}
+
 /// "hundreds of thousands of civilians", "millions of dollars", "dozens".
 fn vague_tail(s: &Sent<'_>, start: usize, v: numbers::Vague) -> Found {
     let mut f = Found::new(Kind::Number, start, v.end, "<vague> of <noun>");
@@ -231,6 +263,12 @@ fn vague_tail(s: &Sent<'_>, start: usize, v: numbers::Vague) -> Found {
     f.min = Some(v.min);
     f.max = Some(v.max);
     let j = v.end;
+    if refers_back(s, j) {
+        f.kind = Kind::Count;
+        f.end = j + 2;
+        f.refers_back = true;
+        return f;
+    }
     let k = if s.w(j, "of") { j + 1 } else { j };
     if let Some((u, end)) = money::suffix_at(s, k) {
         f.kind = Kind::Money;
