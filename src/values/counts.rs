@@ -117,7 +117,8 @@ fn head_end(s: &Sent<'_>, j: usize) -> Option<usize> {
         while s.dash(k) && s.glued(k) && s.glued(k + 1) && s.is_word(k + 1) {
             k += 2;
         }
-        if is_plural(s, k - 1) {
+        // "police officers": a plural noun used as a modifier of another plural noun.
+        if is_plural(s, k - 1) && !(is_noun_word(s, k) && is_plural(s, k) && !verb_like(s, k) && !s.cap(k)) {
             return Some(k);
         }
     }

@@ -276,6 +276,30 @@ fn year_in_context(s: &Sent<'_>, i: usize) -> bool {
     }
 }
 
+/// "three days ago", "a week ago", "two years ago".
+fn ago_at(s: &Sent<'_>, i: usize) -> Option<(Point, usize)> {
+    let r = s.reference;
+    let (n, k) = match numbers::number_at(s, i) {
+        Some(n) => (n.value, n.end),
+        None if s.w(i, "a") || s.w(i, "an") => (1.0, i + 1),
+        None => return None,
+    };
+    let (unit, factor) = s.word(k).and_then(super::durations::unit_word)?;
+    if !s.w(k + 1, "ago") || n.fract() != 0.0 {
+        return None;
+    }
+    let n = (n * factor) as i64;
+    let (span, grain) = match unit {
+        "day" => (r.map(|r| (r.add_days(-n), r.add_days(-n))), Grain::Day),
+        "week" => (r.map(|r| week(r.add_days(-7 * n), 0)), Grain::Week),
+        "month" => (r.map(|r| month_of(r.add_months(-n))), Grain::Month),
+        "year" => (r.map(|r| year_of(r.year() - n as i32)), Grain::Year),
+        _ => return None,
+    };
+    Some((Point::Resolved(span, grain), k + 2))
+}
+
+
 /// A point in time starting at token `i`.
 fn point_at(s: &Sent<'_>, i: usize) -> Option<(Point, usize)> {
     let r = s.reference;
@@ -320,6 +344,9 @@ fn point_at(s: &Sent<'_>, i: usize) -> Option<(Point, usize)> {
             return None;
         }
         return Some((Point::Decade(if d >= 30 { 1900 + d } else { 2000 + d }), i + 3));
+    }
+    if let Some(p) = ago_at(s, i) {
+        return Some(p);
     }
     let w = s.word(i)?;
     if let Some((m, k)) = month_at(s, i) {
@@ -462,25 +489,7 @@ fn point_at(s: &Sent<'_>, i: usize) -> Option<(Point, usize)> {
         }
         _ => {}
     }
-    // "three days ago", "a week ago", "two years ago".
-    let (n, k) = match numbers::number_at(s, i) {
-        Some(n) => (n.value, n.end),
-        None if matches!(w, "a" | "an") => (1.0, i + 1),
-        None => return None,
-    };
-    let (unit, factor) = s.word(k).and_then(super::durations::unit_word)?;
-    if !s.w(k + 1, "ago") || n.fract() != 0.0 {
-        return None;
-    }
-    let n = (n * factor) as i64;
-    let (span, grain) = match unit {
-        "day" => (r.map(|r| (r.add_days(-n), r.add_days(-n))), Grain::Day),
-        "week" => (r.map(|r| week(r.add_days(-7 * n), 0)), Grain::Week),
-        "month" => (r.map(|r| month_of(r.add_months(-n))), Grain::Month),
-        "year" => (r.map(|r| year_of(r.year() - n as i32)), Grain::Year),
-        _ => return None,
-    };
-    Some((Point::Resolved(span, grain), k + 2))
+    None
 }
 
 trait FilterUnresolved {

@@ -59,7 +59,7 @@ fn is_movement(w: &str) -> bool {
 pub(crate) fn hedge_at(s: &Sent<'_>, i: usize) -> Option<(Hedge, usize)> {
     let first = s.word(i)?;
     // "rose to", "went up to", "climbed over": movement verbs, not bounds.
-    if matches!(first, "up" | "over" | "under" | "above" | "below") && i > 0 && is_movement(s.lw(i - 1)) {
+    if first == "up" && i > 0 && is_movement(s.lw(i - 1)) {
         return None;
     }
     let mut best: Option<(Hedge, usize)> = None;

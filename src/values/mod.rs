@@ -136,7 +136,7 @@ impl<'a> Sent<'a> {
                 "will" | "shall" | "ll" => true,
                 "won" => self.p(i + 1, '\'') || self.p(i + 1, '’'),
                 "going" | "due" | "set" | "expected" => prev_be && self.w(i + 1, "to"),
-                "scheduled" | "slated" => self.w(i + 1, "to") || self.w(i + 1, "for"),
+                "scheduled" | "slated" => i == 0 || !matches!(self.lw(i - 1), "was" | "were" | "had" | "been"),
                 "plans" | "intends" | "aims" => self.w(i + 1, "to"),
                 _ => false,
             };

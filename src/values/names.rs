@@ -78,6 +78,9 @@ fn known_suffix(s: &Sent<'_>, j: usize) -> bool {
 
 /// If token `i` starts a non-value, the index of the first token after it.
 pub(crate) fn not_a_value(s: &Sent<'_>, i: usize) -> Option<usize> {
+    if is_iso_date(s, i) {
+        return None;
+    }
     if !s.is_num(i) {
         // "(a)" style markers and other words are not handled here.
         if s.p(i, '+') && s.is_num(i + 1) && s.glued(i + 1) {
@@ -126,11 +129,15 @@ pub(crate) fn not_a_value(s: &Sent<'_>, i: usize) -> Option<usize> {
         return Some(i + 3);
     }
     // Two figures joined by a hyphen after a third ("2019-12-01" is a date; this is a code).
-    let iso = s.raw(i).len() == 4 && s.raw(i + 2).len() == 2 && s.raw(i + 4).len() == 2 && s.is_num(i + 4);
-    if !iso && s.dash(i + 1) && s.glued(i + 1) && s.is_num(i + 2) && s.glued(i + 2) && s.dash(i + 3) && s.glued(i + 3) {
+    if s.dash(i + 1) && s.glued(i + 1) && s.is_num(i + 2) && s.glued(i + 2) && s.dash(i + 3) && s.glued(i + 3) {
         return Some(glued_run_end(s, i));
     }
     None
+}
+
+/// "2019-12-01": digits shaped like an ISO date (the date rules check the day exists).
+fn is_iso_date(s: &Sent<'_>, i: usize) -> bool {
+    s.is_num(i) && s.raw(i).len() == 4 && s.p(i + 1, '-') && s.glued(i + 1) && s.raw(i + 2).len() == 2 && s.glued(i + 2) && s.p(i + 3, '-') && s.raw(i + 4).len() == 2 && s.is_num(i + 4) && s.glued(i + 4)
 }
 
 fn skip_meridiem(s: &Sent<'_>, mut j: usize) -> usize {

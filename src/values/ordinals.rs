@@ -88,9 +88,10 @@ pub(crate) fn ordinal_at(s: &Sent<'_>, i: usize) -> Option<Found> {
     if end > i + 1 && matches!(s.lw(end - 1), "most" | "least") && s.is_word(end) && !counts::is_stop(s.lw(end)) {
         end += 1;
     }
-    // The noun ranked: one or two words.
+    // The noun ranked: one word, or two when the phrase ends there ("oil producer.").
     if let Some((a, b)) = counts::noun_phrase(s, end) {
-        let b = b.min(a + 2);
+        let two = b == a + 1 && counts::noun_phrase(s, b).is_some_and(|(_, c)| c == b + 1 && (s.boundary(c) || s.word(c).is_some_and(counts::is_stop)));
+        let b = if two { b + 1 } else { b.min(a + 2) };
         f.counted = Some((a, b));
         end = b;
     }
