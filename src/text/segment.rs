@@ -181,7 +181,7 @@ const TITLES: &[&str] = &[
 /// Abbreviations that end a sentence only when a typical sentence opener follows.
 const SOFT: &[&str] = &[
     "inc", "ltd", "co", "corp", "bros", "etc", "vs", "approx", "est", "dept", "univ", "al", "jr", "sr", "plc", "llc",
-    "ave", "blvd", "rd", "cf", "fig", "ca", "govt",
+    "ave", "blvd", "rd", "cf", "fig", "ca", "govt", "ext", "tel", "vol", "pp", "para", "art", "sec", "ref",
 ];
 
 const MONTHS_ABBR: &[&str] = &["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"];

@@ -66,7 +66,7 @@ pub(crate) fn is_plural(s: &Sent<'_>, j: usize) -> bool {
     if matches!(w, "people" | "children" | "men" | "women" | "police" | "cattle" | "sheep" | "staff" | "personnel" | "livestock" | "feet" | "teeth" | "mice" | "geese" | "data" | "media" | "crew" | "youth") {
         return true;
     }
-    w.len() > 2 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") && !w.ends_with("ics")
+    w.len() > 4 && w.ends_with("men") || w.len() > 2 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") && !w.ends_with("ics")
 }
 
 /// The noun phrase counted, starting at token `j`: its token range.

@@ -372,10 +372,18 @@ fn point_at(s: &Sent<'_>, i: usize) -> Option<(Point, usize)> {
         if s.p(k, ',') && year_num(s, k + 1).is_some() && !s.is_num(k + 2) {
             return Some((Point::Month { year: year_num(s, k + 1), month: m }, k + 2));
         }
+        // "April Ryan": a month name before a capitalised word, with no date word before it.
+        let prep = i > 0 && matches!(s.lw(i - 1), "in" | "since" | "of" | "early" | "mid" | "late" | "last" | "next" | "this" | "until" | "by" | "from" | "between" | "to" | "and" | "through" | "during" | "before" | "after" | "that");
+        if !prep && s.is_word(k) && s.cap(k) && month(s.lw(k)).is_none() && !s.headline() {
+            return None;
+        }
         return Some((Point::Month { year: None, month: m }, k));
     }
     if let Some(day) = weekday(w) {
         if !s.cap(i) && !s.headline() {
+            return None;
+        }
+        if i > 0 && s.capitalised_inside(i - 1) && s.is_word(i - 1) && !matches!(s.lw(i - 1), "on" | "last" | "next" | "this" | "late" | "early" | "by" | "until" | "since") {
             return None;
         }
         // "Monday, January 27" / "Monday 27 January": the written date wins.

@@ -82,6 +82,9 @@ pub(crate) fn vague_at(s: &Sent<'_>, i: usize) -> Option<Found> {
         return None;
     }
     let (unit, factor) = unit_word(w)?;
+    if s.capitalised_inside(i) {
+        return None;
+    }
     let before = if i > 0 { s.lw(i - 1) } else { "" };
     let cue = s.w(i + 1, "of") || matches!(before, "for" | "after" | "within" | "over" | "in");
     if !cue || matches!(before, "the" | "these" | "those" | "recent" | "coming" | "past" | "many") {

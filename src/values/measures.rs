@@ -80,7 +80,7 @@ pub(crate) fn unit_at(s: &Sent<'_>, i: usize) -> Option<(&'static str, usize)> {
         }
         // Glued single letters are units only glued: "5m", "5g", "5t", "5l".
         "m" | "g" | "l" | "t" => {
-            return s.glued(i).then_some((
+            return (s.glued(i) && s.raw(i).starts_with(char::is_lowercase)).then_some((
                 match w {
                     "m" => "m",
                     "g" => "g",

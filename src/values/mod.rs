@@ -109,6 +109,22 @@ impl<'a> Sent<'a> {
         self.raw(i).starts_with(char::is_uppercase)
     }
 
+    /// Whether word `i` is written like a name: capitalised ("Boeing") or with a capital inside
+    /// ("iPhone", "macOS").
+    pub fn name_like(&self, i: usize) -> bool {
+        self.is_word(i) && self.raw(i).chars().any(char::is_uppercase)
+    }
+
+    /// Whether token `i` opens the sentence (only opening punctuation before it).
+    pub fn sentence_initial(&self, i: usize) -> bool {
+        (0..i).all(|k| self.kind(k) == Some(TokKind::Punct))
+    }
+
+    /// A capitalised word inside the sentence: part of a name ("the Group of Seven", "Fifth Avenue").
+    pub fn capitalised_inside(&self, i: usize) -> bool {
+        self.cap(i) && !self.sentence_initial(i) && !self.headline()
+    }
+
     /// Whether token `i` is the end of the sentence or punctuation other than a hyphen.
     pub fn boundary(&self, i: usize) -> bool {
         match self.kind(i) {
@@ -159,7 +175,8 @@ impl<'a> Sent<'a> {
                 caps += usize::from(self.cap(i));
             }
         }
-        let h = words >= 3 && caps * 10 >= words * 8;
+        let last = self.toks.last().map_or("", |t| &self.text[t.start..t.end]);
+        let h = words >= 3 && caps * 10 >= words * 8 && !matches!(last, "." | "!" | "?" | "\"" | "”");
         self.headline.set(Some(h));
         h
     }

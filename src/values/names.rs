@@ -19,7 +19,7 @@ fn is_function_word(w: &str) -> bool {
             | "through" | "throughout" | "despite" | "amid" | "like" | "unlike" | "via" | "minus" | "plus" | "if"
             | "because" | "although" | "though" | "so" | "yet" | "then" | "now" | "also" | "where" | "what" | "which"
             | "who" | "whose" | "there" | "here" | "it" | "they" | "we" | "he" | "she" | "you" | "i" | "top" | "both"
-            | "each" | "no" | "not" | "just." | "upwards" | "beyond" | "near" | "till" | "following"
+            | "each" | "not" | "just." | "upwards" | "beyond" | "near" | "till" | "following"
     )
 }
 
@@ -31,6 +31,10 @@ fn is_calendar_word(w: &str) -> bool {
 pub(crate) fn number_is_name(s: &Sent<'_>, i: usize) -> bool {
     if !s.is_num(i) {
         return false;
+    }
+    // A leading zero: a code, a clock time or a phone number ("0300 GMT", "0800").
+    if s.raw(i).len() > 1 && s.raw(i).starts_with('0') && !s.raw(i).starts_with("0.") {
+        return true;
     }
     if s.glued(i) && i > 0 {
         let prev = s.kind(i - 1);
@@ -57,15 +61,123 @@ pub(crate) fn number_is_name(s: &Sent<'_>, i: usize) -> bool {
     if s.glued(i + 1) && s.is_word(i + 1) && !known_suffix(s, i + 1) {
         return true;
     }
-    // "Boeing 737", "Windows 11", "Article 5", "Page 2": a capitalised word right before a bare figure.
-    if i > 0 && !s.glued(i) && s.is_word(i - 1) && s.cap(i - 1) && !s.headline() {
+    let plain = !s.raw(i).contains(',');
+    let unit_after = super::percent::suffix_at(s, i + 1).is_some() || super::money::suffix_at(s, i + 1).is_some();
+    // "Boeing 737", "Windows 11", "iOS 13.3", "Article 5": a name right before a bare figure.
+    if i > 0 && !s.glued(i) && s.name_like(i - 1) && !s.headline() && plain && !unit_after {
         let w = s.lw(i - 1);
-        let plain = !s.raw(i).contains([',', '.']);
-        if plain && !is_function_word(w) && !is_calendar_word(w) && !super::dates::is_date_word(w) && w != "us" {
+        if !is_function_word(w) && !is_calendar_word(w) && !super::dates::is_date_word(w) {
             return true;
         }
     }
+    // "page 14", "junction 9", "type 2 diabetes", "dial 911": a designator before a number.
+    if i > 0 && !s.glued(i) && plain && is_designator(s.lw(i - 1)) && s.is_word(i - 1) && !unit_after {
+        return true;
+    }
+    // "7-Eleven", "19-cv-4872", "401(k)", "20/20", "9-to-5": figures inside codes.
+    if s.glued(i + 1) && (s.p(i + 1, '(') || s.p(i + 1, '/')) && s.glued(i + 2) {
+        return true;
+    }
+    if s.dash(i + 1) && s.glued(i + 1) && s.glued(i + 2) && s.is_word(i + 2) && (s.name_like(i + 2) || (s.dash(i + 3) && s.glued(i + 3) && s.raw(i + 2).len() <= 3)) {
+        return !(super::measures::unit_at(s, i + 1).is_some() || super::durations::unit_at(s, i + 1).is_some());
+    }
+    if i >= 2 && s.glued(i) && s.p(i - 1, '/') && s.is_num(i - 2) && s.glued(i - 1) {
+        return true;
+    }
+    // "8TH", "3M", "5G": upper-case letters glued to a figure are a code (but "$3M" is money).
+    if s.glued(i + 1) && s.is_word(i + 1) && s.raw(i + 1).chars().all(char::is_uppercase) && !(i > 0 && super::money::is_prefix_symbol(s.raw(i - 1))) && super::measures::unit_at(s, i + 1).is_none() {
+        return true;
+    }
+    // "10 Downing Street", "1600 Pennsylvania Avenue", "12 Angry Men": a figure before a name of
+    // two capitalised words ("18 Syrian soldiers", "200 Rohingya" are counts).
+    if plain && !s.raw(i).contains('.') && capitalised_name(s, i + 1) && capitalised_name(s, i + 2) && !is_calendar_word(s.lw(i + 1)) {
+        let year_context = i > 0 && matches!(s.lw(i - 1), "in" | "since" | "of" | "by" | "until" | "from" | "during" | "before" | "after" | "the");
+        let plural_first = super::counts::is_plural(s, i + 1);
+        if !plural_first && !(super::numbers::parse_digits(s.raw(i)).is_some_and(|v| (1000.0..=2100.0).contains(&v)) && year_context) {
+            return true;
+        }
+    }
+    // "CBS's 48 Hours", "20 Minutes": a capitalised unit after a figure is a title.
+    if titled_unit(s, i + 1) {
+        return true;
+    }
+    // "ext. 4521": a designator abbreviated.
+    if i >= 2 && s.p(i - 1, '.') && is_designator(s.lw(i - 2)) && s.is_word(i - 2) {
+        return true;
+    }
+    // "P5+1".
+    if i >= 2 && s.glued(i) && s.p(i - 1, '+') && s.glued(i - 1) && (s.is_num(i - 2) || s.is_word(i - 2)) {
+        return true;
+    }
     false
+}
+
+fn capitalised_name(s: &Sent<'_>, i: usize) -> bool {
+    s.is_word(i) && s.capitalised_inside(i)
+}
+
+/// A time or measure unit written with a capital inside a sentence: part of a title.
+pub(crate) fn titled_unit(s: &Sent<'_>, i: usize) -> bool {
+    capitalised_name(s, i) && s.raw(i).chars().skip(1).any(char::is_lowercase) && (super::durations::unit_word(s.lw(i)).is_some() || super::measures::unit_at(s, i).is_some())
+}
+
+/// Number words and ordinals that are part of a name or a clock time: "the Group of Seven",
+/// "Fifth Avenue", "Ground Zero", "six o'clock", "a zero-sum game".
+fn word_not_a_value(s: &Sent<'_>, i: usize) -> Option<usize> {
+    let w = s.lw(i);
+    let number_word = super::numbers::small(w).is_some() || super::numbers::tens(w).is_some() || super::ordinals::is_ordinal_word(w);
+    if !number_word {
+        return None;
+    }
+    let mut end = i + 1;
+    while s.dash(end) && s.glued(end) && s.glued(end + 1) && s.is_word(end + 1) {
+        end += 2;
+    }
+    while s.capitalised_inside(end) && s.is_word(end) && (super::numbers::small(s.lw(end)).is_some() || super::numbers::tens(s.lw(end)).is_some()) {
+        end += 1;
+    }
+    // "the Group of Seven", "Twenty One Pilots", "Nine Inch Nails".
+    if s.capitalised_inside(i) || (s.cap(i) && (capitalised_name(s, i + 1) && super::numbers::small(s.lw(i + 1)).is_some() || titled_unit(s, i + 1))) {
+        return Some(end);
+    }
+    // "six o'clock", "five in the morning".
+    if s.w(i + 1, "o") && (s.p(i + 2, '\'') || s.p(i + 2, '’')) && s.w(i + 3, "clock") {
+        return Some(i + 4);
+    }
+    if s.w(i + 1, "in") && s.w(i + 2, "the") && matches!(s.lw(i + 3), "morning" | "afternoon" | "evening") {
+        return Some(i + 4);
+    }
+    // "zero-sum", "four-star", "two-state": a compound adjective, not a figure.
+    if end == i + 3 && s.dash(i + 1) {
+        let tail = s.lw(i + 2);
+        let known = super::durations::unit_word(tail).is_some()
+            || super::measures::unit_at(s, i + 1).is_some()
+            || super::percent::suffix_at(s, i + 1).is_some()
+            || super::ordinals::is_superlative(tail)
+            || matches!(tail, "strong" | "thirds" | "third" | "quarters" | "quarter" | "fifths" | "fifth" | "tenths" | "largest" | "biggest" | "most" | "placed" | "highest" | "lowest" | "ranked")
+            || super::numbers::small(tail).is_some()
+            || super::ordinals::is_ordinal_word(tail)
+            || tail == "first";
+        if !known {
+            return Some(end);
+        }
+    }
+    None
+}
+
+/// Lower-case words that number things rather than count them.
+fn is_designator(w: &str) -> bool {
+    matches!(
+        w,
+        "version" | "v" | "release" | "section" | "sections" | "chapter" | "chapters" | "article" | "articles" | "paragraph"
+            | "clause" | "clauses" | "junction" | "junctions" | "exit" | "exits" | "page" | "pages" | "note" | "notes"
+            | "footnote" | "gate" | "platform" | "room" | "flight" | "route" | "highway" | "bus" | "line" | "model"
+            | "type" | "number" | "code" | "item" | "phase" | "category" | "dial" | "call" | "ext" | "extension"
+            | "tel" | "fax" | "ward" | "block" | "unit" | "apartment" | "flat" | "suite" | "level" | "grade" | "stage"
+            | "lane" | "row" | "seat" | "box" | "channel" | "episode" | "season" | "verse" | "psalm" | "resolution"
+            | "no" | "nos" | "figure" | "table" | "appendix" | "annex" | "schedule" | "track" | "district" | "zone"
+            | "division" | "batch" | "lot" | "case" | "file" | "ticket" | "badge" | "id" | "pin" | "serial"
+    )
 }
 
 fn known_suffix(s: &Sent<'_>, j: usize) -> bool {
@@ -81,15 +193,33 @@ pub(crate) fn not_a_value(s: &Sent<'_>, i: usize) -> Option<usize> {
     if is_iso_date(s, i) {
         return None;
     }
+    if s.is_word(i) {
+        return word_not_a_value(s, i);
+    }
     if !s.is_num(i) {
-        // "(a)" style markers and other words are not handled here.
         if s.p(i, '+') && s.is_num(i + 1) && s.glued(i + 1) {
             return Some(phone_end(s, i + 1).unwrap_or(i + 2));
         }
         return None;
     }
-    if number_is_name(s, i) {
+    if let Some(end) = phone_end(s, i) {
+        return Some(end);
+    }
+    // A figure with a leading zero is a code, a time or a phone number ("0300 GMT", "0800").
+    if s.raw(i).len() > 1 && s.raw(i).starts_with('0') && !s.raw(i).starts_with("0.") {
         return Some(glued_run_end(s, i));
+    }
+    if number_is_name(s, i) {
+        let mut end = glued_run_end(s, i);
+        // "Photo 3 of 12", "junctions 4 and 5", "dial 999 or 112".
+        while (s.w(end, "of") || s.w(end, "and") || s.w(end, "or") || s.p(end, ',')) && s.is_num(end + 1) && !s.raw(end + 1).contains(',') {
+            end = glued_run_end(s, end + 1);
+        }
+        return Some(end);
+    }
+    // "Tencent (0700.HK)", "Toyota (7203.T)": stock tickers.
+    if s.p(i + 1, '.') && s.glued(i + 1) && s.glued(i + 2) && s.is_word(i + 2) && s.raw(i + 2).chars().all(char::is_uppercase) {
+        return Some(i + 3);
     }
     // Clock times: "10:30", "3:30pm", "10 a.m.", "1400 GMT".
     if s.p(i + 1, ':') && s.glued(i + 1) && s.is_num(i + 2) && s.glued(i + 2) {
@@ -117,12 +247,9 @@ pub(crate) fn not_a_value(s: &Sent<'_>, i: usize) -> Option<usize> {
     if i == 0 && (s.p(1, '.') || s.p(1, ')')) && s.glued(1) && s.raw(0).len() <= 2 {
         return Some(2);
     }
-    // "(1)" as a marker.
-    if i > 0 && s.p(i - 1, '(') && s.glued(i) && s.p(i + 1, ')') && s.glued(i + 1) && s.raw(i).len() <= 2 {
+    // "(1)" and "[3]" as markers and citations.
+    if i > 0 && (s.p(i - 1, '(') && s.p(i + 1, ')') || s.p(i - 1, '[') && s.p(i + 1, ']')) && s.glued(i) && s.glued(i + 1) && s.raw(i).len() <= 3 {
         return Some(i + 2);
-    }
-    if let Some(end) = phone_end(s, i) {
-        return Some(end);
     }
     // Page furniture: "1 of 5" with nothing after.
     if s.w(i + 1, "of") && s.is_num(i + 2) && s.raw(i).len() <= 3 && s.raw(i + 2).len() <= 3 && s.boundary(i + 3) && s.toks.len() <= 6 {
@@ -161,35 +288,35 @@ fn glued_run_end(s: &Sent<'_>, i: usize) -> usize {
     j
 }
 
-/// Phone numbers: "+44 20 7946 0958", "(555) 123-4567", "555-123-4567", "555-0143".
+/// Phone numbers: "+44 20 7946 0958", "+33 (0)1 45 67 89 10", "(555) 123-4567",
+/// "555-123-4567", "555-0143", "0800 555 0199".
 fn phone_end(s: &Sent<'_>, i: usize) -> Option<usize> {
-    let mut groups = 0;
+    let plus = i > 0 && s.p(i - 1, '+') && s.glued(i);
     let mut digits = 0;
+    let mut lens: Vec<usize> = Vec::new();
     let mut j = i;
-    let mut last_num = i;
-    let mut lens = Vec::new();
+    let mut end = i;
     while j < s.len() {
-        if s.is_num(j) && !s.raw(j).contains([',', '.']) {
-            groups += 1;
+        if s.is_num(j) && !s.raw(j).contains(',') && !s.raw(j).contains('.') {
             digits += s.raw(j).len();
             lens.push(s.raw(j).len());
-            last_num = j;
             j += 1;
-            // A separator: a hyphen, a dot or a closing bracket glued, or a space.
-            if (s.dash(j) || s.p(j, '.') || s.p(j, ')')) && s.glued(j) && s.is_num(j + 1) {
-                j += 1;
-            } else if !s.is_num(j) || s.glued(j) {
-                break;
-            }
+            end = j;
+        } else if (s.dash(j) || s.p(j, '(') || s.p(j, ')') || s.p(j, '.')) && (s.is_num(j + 1) || s.p(j + 1, '(')) && (s.glued(j) || s.glued(j + 1)) {
+            j += 1;
         } else {
             break;
         }
+        if j < s.len() && s.is_num(j) && !s.glued(j) && lens.last().is_some_and(|&l| l > 4) {
+            break;
+        }
     }
-    let plus = i > 0 && s.p(i - 1, '+');
-    let bracket = i > 0 && s.p(i - 1, '(') && s.p(i + 1, ')');
-    let looks = (groups >= 3 && digits >= 7 && lens.iter().all(|&l| l <= 4))
-        || (plus && digits >= 6)
-        || (bracket && digits >= 6)
-        || (groups == 2 && lens == [3, 4] && s.dash(i + 1));
-    looks.then_some(last_num + 1)
+    let groups = lens.len();
+    let leading_zero = s.raw(i).starts_with('0') && s.raw(i).len() > 1;
+    let looks = (plus && digits >= 6)
+        || (groups >= 3 && digits >= 7 && lens.iter().all(|&l| l <= 4) && lens.iter().skip(1).any(|&l| l >= 3))
+        || (groups == 2 && lens == [3, 4] && s.dash(i + 1))
+        || (leading_zero && groups >= 2 && digits >= 7)
+        || (i > 0 && s.p(i - 1, '(') && s.p(i + 1, ')') && digits >= 7 && lens[0] == 3);
+    looks.then_some(end)
 }

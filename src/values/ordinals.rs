@@ -35,7 +35,12 @@ fn ordinal_word(w: &str) -> Option<f64> {
     })
 }
 
-fn is_superlative(w: &str) -> bool {
+/// Whether `w` is an ordinal word this module reports ("second" … "hundredth").
+pub(crate) fn is_ordinal_word(w: &str) -> bool {
+    ordinal_word(w).is_some()
+}
+
+pub(crate) fn is_superlative(w: &str) -> bool {
     (w.ends_with("est") && w.len() > 4 && !matches!(w, "interest" | "west" | "protest" | "request" | "arrest" | "harvest" | "forest" | "contest" | "honest" | "modest" | "suggest"))
         || matches!(w, "most" | "least" | "largest" | "biggest" | "placed" | "ranked" | "seeded" | "best" | "worst")
 }
@@ -46,7 +51,10 @@ pub(crate) fn ordinal_at(s: &Sent<'_>, i: usize) -> Option<Found> {
         // "3rd", "21st".
         let v = numbers::parse_digits(s.raw(i))?;
         let suffix = s.lw(i + 1);
-        if !s.glued(i + 1) || !matches!(suffix, "st" | "nd" | "rd" | "th") || v.fract() != 0.0 {
+        if !s.glued(i + 1) || !matches!(suffix, "st" | "nd" | "rd" | "th") || v.fract() != 0.0 || !s.raw(i + 1).starts_with(char::is_lowercase) {
+            return None;
+        }
+        if s.capitalised_inside(i + 2) && s.is_word(i + 2) {
             return None;
         }
         (v, i + 2)
@@ -90,7 +98,7 @@ pub(crate) fn ordinal_at(s: &Sent<'_>, i: usize) -> Option<Found> {
     }
     // The noun ranked: one word, or two when the phrase ends there ("oil producer.").
     if let Some((a, b)) = counts::noun_phrase(s, end) {
-        let two = b == a + 1 && counts::noun_phrase(s, b).is_some_and(|(_, c)| c == b + 1 && (s.boundary(c) || s.word(c).is_some_and(counts::is_stop)));
+        let two = b == a + 1 && !(s.cap(b) && !s.cap(a)) && counts::noun_phrase(s, b).is_some_and(|(_, c)| c == b + 1 && (s.boundary(c) || s.word(c).is_some_and(counts::is_stop)));
         let b = if two { b + 1 } else { b.min(a + 2) };
         f.counted = Some((a, b));
         end = b;

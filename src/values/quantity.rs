@@ -27,6 +27,10 @@ struct Amount {
 }
 
 fn unit_after(s: &Sent<'_>, i: usize) -> Option<(Unit, usize)> {
+    // "CBS's 48 Hours", "20 Minutes": a capitalised unit word is a title.
+    if super::names::titled_unit(s, i) {
+        return None;
+    }
     if let Some((u, end)) = percent::suffix_at(s, i) {
         return Some((Unit::Percent(u), end));
     }
@@ -177,6 +181,14 @@ pub(crate) fn quantity_at(s: &Sent<'_>, i: usize) -> Option<Found> {
     f.value = Some(a.value);
     if a.unit.is_none() {
         tail_count(s, &mut f, a.end);
+        // "the 405 freeway", "the number 23 jersey": a figure other than one before a singular
+        // noun names something.
+        if let Some((x, y)) = f.counted {
+            let strong = s.w(a.end + 1, "strong");
+            if a.value != 1.0 && !strong && !(x..y).any(|k| counts::is_plural(s, k)) {
+                return None;
+            }
+        }
     }
     Some(f)
 }
