@@ -96,15 +96,31 @@ pub(crate) fn ordinal_at(s: &Sent<'_>, i: usize) -> Option<Found> {
     if end > i + 1 && matches!(s.lw(end - 1), "most" | "least") && s.is_word(end) && !counts::is_stop(s.lw(end)) {
         end += 1;
     }
-    // The noun ranked: one word, or two when the phrase ends there ("oil producer.").
-    if let Some((a, b)) = counts::noun_phrase(s, end) {
-        let two = b == a + 1 && !(s.cap(b) && !s.cap(a)) && counts::noun_phrase(s, b).is_some_and(|(_, c)| c == b + 1 && (s.boundary(c) || s.word(c).is_some_and(counts::is_stop)));
-        let b = if two { b + 1 } else { b.min(a + 2) };
-        f.counted = Some((a, b));
+    // "slowest-growing": a superlative compound.
+    if end > i + 1 && s.dash(end) && s.glued(end) && s.glued(end + 1) && s.is_word(end + 1) {
+        end += 2;
+    }
+    if let Some(b) = ranked_noun(s, end) {
+        f.counted = Some((end, b));
         end = b;
     }
     f.end = end;
     Some(f)
+}
+
+/// The noun ranked after an ordinal: up to three words when they end the phrase ("oil
+/// producer.", "flood death toll in"), else the first one ("city Aleppo").
+fn ranked_noun(s: &Sent<'_>, j: usize) -> Option<usize> {
+    let (a, b) = counts::noun_phrase(s, j)?;
+    if counts::is_plural(s, b - 1) || b > a + 1 {
+        return Some(b);
+    }
+    let mut k = b;
+    while k < a + 3 && counts::noun_phrase(s, k).is_some_and(|(_, c)| c == k + 1) && !(s.cap(k) && !s.cap(a)) {
+        k += 1;
+    }
+    let ends = s.boundary(k) || s.word(k).is_some_and(counts::is_stop);
+    Some(if ends { k } else { b })
 }
 
 fn counts_follow(s: &Sent<'_>, j: usize) -> bool {

@@ -1,0 +1,219 @@
+//! Golden articles (`tests/golden/*.txt`, news stories written for claimlens) scored against
+//! their gold files (`*.gold.json`, the format of the project's reference scorer): every gold
+//! value found with its kind, figure, bounds, dates, hedge and counted noun; nothing inside a
+//! negative span; at most one value where the gold expects none; every `text` exactly the slice
+//! its offsets point at. The gold files' `claims`, `links` and `affiliations` (sources and
+//! attribution) were written first too; they are scored once attribution lands.
+
+use claimlens::{extract, Date, Extraction, Options, Value};
+use serde_json::Value as Json;
+
+const ARTICLES: &[(&str, &str, &str)] = &[
+    ("flood-relief", include_str!("golden/flood-relief.txt"), include_str!("golden/flood-relief.gold.json")),
+    ("budget-vote", include_str!("golden/budget-vote.txt"), include_str!("golden/budget-vote.gold.json")),
+    ("outbreak", include_str!("golden/outbreak.txt"), include_str!("golden/outbreak.gold.json")),
+];
+
+/// The UTF-16 range of the `occurrence`-th `needle` in `text`.
+fn find(text: &str, needle: &str, occurrence: usize) -> (usize, usize) {
+    let mut from = 0;
+    let mut at = None;
+    for _ in 0..occurrence {
+        let i = text[from..].find(needle).unwrap_or_else(|| panic!("{needle:?} (occurrence {occurrence}) is not in the article")) + from;
+        at = Some(i);
+        from = i + text[i..].chars().next().map_or(1, char::len_utf8);
+    }
+    let a = at.expect("occurrence >= 1");
+    (utf16(text, a), utf16(text, a + needle.len()))
+}
+
+fn utf16(text: &str, byte: usize) -> usize {
+    text[..byte].encode_utf16().count()
+}
+
+fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
+    a.0 < b.1 && b.0 < a.1
+}
+
+fn inside(a: (usize, usize), b: (usize, usize)) -> bool {
+    b.0 <= a.0 && a.1 <= b.1
+}
+
+/// A figure within the gold's tolerance: a number, or a [low, high] band.
+fn in_band(x: Option<f64>, want: &Json) -> bool {
+    let Some(x) = x else { return false };
+    match want {
+        Json::Array(band) => band[0].as_f64().unwrap() <= x && x <= band[1].as_f64().unwrap(),
+        w => (x - w.as_f64().unwrap()).abs() <= 1e-6 * w.as_f64().unwrap().abs().max(1.0),
+    }
+}
+
+fn date_in(x: Option<Date>, want: &Json) -> bool {
+    let Some(x) = x.map(|d| d.to_string()) else { return false };
+    match want {
+        Json::Array(options) => options.iter().any(|o| o.as_str() == Some(x.as_str())),
+        w => w.as_str() == Some(x.as_str()),
+    }
+}
+
+fn norm(name: &str) -> Vec<String> {
+    let lower = name.to_lowercase().replace('\u{2019}', "'");
+    let words: Vec<String> = lower.split_whitespace().map(str::to_string).collect();
+    match words.first().map(String::as_str) {
+        Some("the" | "a" | "an") => words[1..].to_vec(),
+        _ => words,
+    }
+}
+
+/// The counted noun names the gold's head noun and says little else.
+fn counted_ok(got: Option<&str>, want: &str) -> bool {
+    let (p, g) = (norm(got.unwrap_or("")), norm(want));
+    if p.is_empty() || g.is_empty() {
+        return false;
+    }
+    p == g || (p.contains(g.last().unwrap()) && (p.iter().all(|w| g.contains(w)) || p.join(" ").len() <= g.join(" ").len() + 20))
+}
+
+fn value_ok(v: &Value, g: &Json) -> Result<(), String> {
+    if v.kind.as_str() != g["kind"].as_str().unwrap() {
+        return Err(format!("kind {}", v.kind.as_str()));
+    }
+    if matches!(v.kind.as_str(), "date" | "duration") && g.get("from").is_some() {
+        if !date_in(v.from, &g["from"]) || !date_in(v.to, &g["to"]) {
+            return Err(format!("dates {:?}..{:?}", v.from.map(|d| d.to_string()), v.to.map(|d| d.to_string())));
+        }
+        return Ok(());
+    }
+    if let Some(want) = g.get("value") {
+        let ok = match v.value {
+            Some(x) => in_band(Some(x), want),
+            None => v.min.zip(v.max).is_some_and(|(lo, hi)| lo <= want.as_f64().unwrap() && want.as_f64().unwrap() <= hi),
+        };
+        if !ok {
+            return Err(format!("value {:?}", v.value));
+        }
+    }
+    for (key, got) in [("min", v.min), ("max", v.max)] {
+        if let Some(want) = g.get(key) {
+            if !in_band(got, want) {
+                return Err(format!("{key} {got:?}"));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn spans_equal_text(text: &str, run: &Extraction) -> Vec<String> {
+    let units: Vec<u16> = text.encode_utf16().collect();
+    let slice = |a: usize, b: usize| String::from_utf16_lossy(&units[a.min(units.len())..b.min(units.len())]);
+    let mut bad = Vec::new();
+    for c in &run.claims {
+        if slice(c.start, c.end) != c.text {
+            bad.push(format!("claim {} text is not its slice", c.id));
+        }
+        for v in &c.values {
+            if slice(v.start, v.end) != v.text {
+                bad.push(format!("value {:?} is not its slice", v.text));
+            }
+        }
+    }
+    bad
+}
+
+fn score(name: &str, text: &str, gold: &Json) -> Vec<String> {
+    let date = Date::parse(gold["referenceDate"].as_str().unwrap()).unwrap();
+    let run = extract(text, &Options::new().reference_date(date));
+    let mut failures = spans_equal_text(text, &run);
+    let values: Vec<&Value> = run.claims.iter().flat_map(|c| &c.values).collect();
+    let mut matched = vec![false; values.len()];
+    let mut anchors = Vec::new();
+    for g in gold["values"].as_array().unwrap() {
+        let anchor_text = g["anchor"].as_str().unwrap();
+        let occurrence = g.get("occurrence").and_then(Json::as_u64).unwrap_or(1) as usize;
+        let anchor = find(text, anchor_text, occurrence);
+        anchors.push(anchor);
+        let extent = g.get("extent").and_then(Json::as_str).map_or(anchor, |e| {
+            let mut k = 1;
+            loop {
+                let span = find(text, e, k);
+                if inside(anchor, span) {
+                    break span;
+                }
+                k += 1;
+            }
+        });
+        if g.get("required") == Some(&Json::Bool(false)) {
+            continue;
+        }
+        let label = format!("[{name}] {anchor_text}#{occurrence}");
+        let candidate = values.iter().enumerate().find(|(i, v)| !matched[*i] && overlaps((v.start, v.end), anchor) && inside((v.start, v.end), extent) && value_ok(v, g).is_ok());
+        let Some((i, v)) = candidate else {
+            let near: Vec<String> = values.iter().filter(|v| overlaps((v.start, v.end), anchor)).map(|v| format!("{:?}: {}", v.text, value_ok(v, g).err().unwrap_or_else(|| "span wider than extent".into()))).collect();
+            failures.push(format!("{label}: not found ({near:?})"));
+            continue;
+        };
+        matched[i] = true;
+        if let Some(h) = g.get("hedge").and_then(Json::as_str) {
+            if v.hedge.map(|x| x.as_str()) != Some(h) {
+                failures.push(format!("{label}: hedge {:?}, want {h}", v.hedge.map(|x| x.as_str())));
+            }
+        }
+        if let Some(c) = g.get("counted").and_then(Json::as_str) {
+            if !counted_ok(v.counted.as_deref(), c) {
+                failures.push(format!("{label}: counted {:?}, want {c:?}", v.counted));
+            }
+        }
+    }
+    let spans_of = |key: &str| -> Vec<(usize, usize)> {
+        gold[key].as_array().unwrap().iter().flat_map(|n| {
+            let n = n.as_str().unwrap();
+            text.match_indices(n).map(|(i, _)| (utf16(text, i), utf16(text, i + n.len()))).collect::<Vec<_>>()
+        }).collect()
+    };
+    let neutral = spans_of("neutral");
+    let negative = spans_of("negative");
+    let mut false_positives = Vec::new();
+    for (i, v) in values.iter().enumerate() {
+        let span = (v.start, v.end);
+        if matched[i] {
+            continue;
+        }
+        if negative.iter().any(|&n| overlaps(span, n)) {
+            failures.push(format!("[{name}] value {:?} inside a negative span", v.text));
+        } else if anchors.iter().any(|&a| overlaps(span, a)) || !neutral.iter().any(|&n| overlaps(span, n)) {
+            false_positives.push(v.text.clone());
+        }
+    }
+    if false_positives.len() > 1 {
+        failures.push(format!("[{name}] {} false positives: {false_positives:?}", false_positives.len()));
+    }
+    failures
+}
+
+#[test]
+fn golden_articles() {
+    let mut failures = Vec::new();
+    for (name, text, gold) in ARTICLES {
+        let gold: Json = serde_json::from_str(gold).unwrap_or_else(|e| panic!("{name}.gold.json: {e}"));
+        failures.extend(score(name, text, &gold));
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The scorer itself must be able to fail: a run that misses a gold value is caught.
+#[test]
+fn scorer_catches_a_wrong_figure() {
+    let (_, text, gold) = ARTICLES[0];
+    let mut gold: Json = serde_json::from_str(gold).unwrap();
+    let first = &mut gold["values"].as_array_mut().unwrap()[0];
+    let wrong = match first.get("value").and_then(Json::as_f64) {
+        Some(v) => Json::from(v + 1.0),
+        None => Json::from("1999-01-01"),
+    };
+    if first.get("value").is_some() {
+        first["value"] = wrong;
+    } else {
+        first["from"] = wrong;
+    }
+    assert!(!score("mutated", text, &gold).is_empty());
+}
