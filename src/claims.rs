@@ -164,16 +164,38 @@ fn consistency_checks(claims: &mut [Claim]) {
                 if let Some(w) = whole.filter(|&w| x > w) {
                     checks.push((
                         c.id,
-                        Check { kind: "part_exceeds_whole", message: format!("{} is said to be part of {}, which is smaller", v.text, w), claims: vec![p.claim, c.id] },
+                        Check {
+                            kind: "part_exceeds_whole",
+                            message: format!("{} is said to be part of {}, which is smaller", v.text, w),
+                            claims: vec![p.claim, c.id],
+                        },
                     ));
                 }
             }
-            if v.kind == Kind::Percent && v.unit == Some("percent") && v.value.or(v.min).is_some_and(|x| x > 100.0) && c.text[..].contains(" of ") {
-                checks.push((c.id, Check { kind: "share_over_100", message: format!("{} is a share of a whole above 100 percent", v.text), claims: vec![c.id] }));
+            if v.kind == Kind::Percent
+                && v.unit == Some("percent")
+                && v.value.or(v.min).is_some_and(|x| x > 100.0)
+                && c.text[..].contains(" of ")
+            {
+                checks.push((
+                    c.id,
+                    Check {
+                        kind: "share_over_100",
+                        message: format!("{} is a share of a whole above 100 percent", v.text),
+                        claims: vec![c.id],
+                    },
+                ));
             }
             if let (Some(a), Some(b)) = (v.from, v.to) {
                 if a > b {
-                    checks.push((c.id, Check { kind: "interval_reversed", message: format!("{} ends before it starts", v.text), claims: vec![c.id] }));
+                    checks.push((
+                        c.id,
+                        Check {
+                            kind: "interval_reversed",
+                            message: format!("{} ends before it starts", v.text),
+                            claims: vec![c.id],
+                        },
+                    ));
                 }
             }
         }

@@ -41,7 +41,10 @@ mod values;
 
 pub use calendar::{Date, Weekday};
 pub use error::Error;
-pub use model::{Attribution, Check, Claim, CoSource, Extraction, Grain, Hedge, Kind, Mention, PartOf, Source, Value, CONTRACT_VERSION};
+pub use model::{
+    Attribution, Check, Claim, CoSource, Extraction, Grain, Hedge, Kind, Mention, PartOf, Source, Value,
+    CONTRACT_VERSION,
+};
 pub use options::Options;
 
 /// Finds the claims in `text`.

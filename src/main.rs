@@ -85,7 +85,9 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, Fa
         }
     }
     if args.jsonl && (args.file.is_some() || format_given) {
-        return Err(Failure::Usage("--jsonl reads standard input and writes JSON lines; it takes no FILE or --format".into()));
+        return Err(Failure::Usage(
+            "--jsonl reads standard input and writes JSON lines; it takes no FILE or --format".into(),
+        ));
     }
     Ok(Some(args))
 }
@@ -102,13 +104,20 @@ fn read_input(file: Option<&str>) -> Result<String, Failure> {
     let (name, bytes) = match file {
         None | Some("-") => {
             let mut buf = Vec::new();
-            io::stdin().read_to_end(&mut buf).map_err(|e| Failure::Input(format!("cannot read standard input: {e}")))?;
+            io::stdin()
+                .read_to_end(&mut buf)
+                .map_err(|e| Failure::Input(format!("cannot read standard input: {e}")))?;
             ("standard input".to_string(), buf)
         }
-        Some(path) => (path.to_string(), std::fs::read(path).map_err(|e| Failure::Input(format!("cannot read {path}: {e}")))?),
+        Some(path) => {
+            (path.to_string(), std::fs::read(path).map_err(|e| Failure::Input(format!("cannot read {path}: {e}")))?)
+        }
     };
     String::from_utf8(bytes).map_err(|e| {
-        Failure::Input(format!("{name} is not valid UTF-8 (first bad byte at offset {}); convert it to UTF-8 first", e.utf8_error().valid_up_to()))
+        Failure::Input(format!(
+            "{name} is not valid UTF-8 (first bad byte at offset {}); convert it to UTF-8 first",
+            e.utf8_error().valid_up_to()
+        ))
     })
 }
 
@@ -177,13 +186,18 @@ fn run_jsonl(default_date: Option<Date>) -> Result<(), Failure> {
     let mut line_no = 0usize;
     loop {
         buf.clear();
-        let n = reader.read_until(b'\n', &mut buf).map_err(|e| Failure::Input(format!("cannot read standard input: {e}")))?;
+        let n = reader
+            .read_until(b'\n', &mut buf)
+            .map_err(|e| Failure::Input(format!("cannot read standard input: {e}")))?;
         if n == 0 {
             break;
         }
         line_no += 1;
         let reply = match std::str::from_utf8(&buf) {
-            Err(e) => error_line(serde_json::Value::Null, &format!("line {line_no}: not valid UTF-8 (byte {})", e.valid_up_to())),
+            Err(e) => error_line(
+                serde_json::Value::Null,
+                &format!("line {line_no}: not valid UTF-8 (byte {})", e.valid_up_to()),
+            ),
             Ok(line) if line.trim().is_empty() => continue,
             Ok(line) => jsonl_reply(line.trim(), line_no, default_date),
         };
@@ -207,11 +221,17 @@ fn jsonl_reply(line: &str, line_no: usize, default_date: Option<Date>) -> String
         Err(e) => return error_line(serde_json::Value::Null, &format!("line {line_no}: not JSON: {e}")),
     };
     let Some(obj) = parsed.as_object() else {
-        return error_line(serde_json::Value::Null, &format!("line {line_no}: expected an object {{\"id\", \"text\", \"referenceDate\"}}"));
+        return error_line(
+            serde_json::Value::Null,
+            &format!("line {line_no}: expected an object {{\"id\", \"text\", \"referenceDate\"}}"),
+        );
     };
     let id = obj.get("id").cloned().unwrap_or(serde_json::Value::Null);
     if let Some(unknown) = obj.keys().find(|k| !matches!(k.as_str(), "id" | "text" | "referenceDate")) {
-        return error_line(id, &format!("line {line_no}: unknown field {unknown:?} (expected id, text, referenceDate)"));
+        return error_line(
+            id,
+            &format!("line {line_no}: unknown field {unknown:?} (expected id, text, referenceDate)"),
+        );
     }
     let Some(text) = obj.get("text").and_then(|t| t.as_str()) else {
         return error_line(id, &format!("line {line_no}: \"text\" must be a string"));
@@ -271,7 +291,14 @@ fn table(found: &Extraction) -> String {
             if let Some(p) = v.part_of {
                 extra.push(format!("part of #{}", p.claim));
             }
-            let _ = writeln!(out, "      {:<9} {:<24} {:<28} {}", v.kind.as_str(), figure, format!("\"{}\"", v.text), extra.join(", "));
+            let _ = writeln!(
+                out,
+                "      {:<9} {:<24} {:<28} {}",
+                v.kind.as_str(),
+                figure,
+                format!("\"{}\"", v.text),
+                extra.join(", ")
+            );
         }
         for check in &c.checks {
             let _ = writeln!(out, "      ! {}: {}", check.kind, check.message);

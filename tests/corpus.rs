@@ -27,9 +27,16 @@ fn positive_corpus() {
 #[test]
 fn negative_corpus() {
     let exs = examples("negative", NEGATIVE);
-    let failures: Vec<String> = exs.iter().filter_map(|ex| check_negative(ex).map(|why| format!("{}\n    {why}", ex.text))).collect();
+    let failures: Vec<String> =
+        exs.iter().filter_map(|ex| check_negative(ex).map(|why| format!("{}\n    {why}", ex.text))).collect();
     println!("negative    {:>4} examples, {:>3} failing", exs.len(), failures.len());
-    assert!(failures.is_empty(), "{} of {} negative examples find something:\n{}", failures.len(), exs.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} negative examples find something:\n{}",
+        failures.len(),
+        exs.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]

@@ -19,7 +19,10 @@ fn find(text: &str, needle: &str, occurrence: usize) -> (usize, usize) {
     let mut from = 0;
     let mut at = None;
     for _ in 0..occurrence {
-        let i = text[from..].find(needle).unwrap_or_else(|| panic!("{needle:?} (occurrence {occurrence}) is not in the article")) + from;
+        let i = text[from..]
+            .find(needle)
+            .unwrap_or_else(|| panic!("{needle:?} (occurrence {occurrence}) is not in the article"))
+            + from;
         at = Some(i);
         from = i + text[i..].chars().next().map_or(1, char::len_utf8);
     }
@@ -71,7 +74,9 @@ fn counted_ok(got: Option<&str>, want: &str) -> bool {
     if p.is_empty() || g.is_empty() {
         return false;
     }
-    p == g || (p.contains(g.last().unwrap()) && (p.iter().all(|w| g.contains(w)) || p.join(" ").len() <= g.join(" ").len() + 20))
+    p == g
+        || (p.contains(g.last().unwrap())
+            && (p.iter().all(|w| g.contains(w)) || p.join(" ").len() <= g.join(" ").len() + 20))
 }
 
 fn value_ok(v: &Value, g: &Json) -> Result<(), String> {
@@ -87,7 +92,9 @@ fn value_ok(v: &Value, g: &Json) -> Result<(), String> {
     if let Some(want) = g.get("value") {
         let ok = match v.value {
             Some(x) => in_band(Some(x), want),
-            None => v.min.zip(v.max).is_some_and(|(lo, hi)| lo <= want.as_f64().unwrap() && want.as_f64().unwrap() <= hi),
+            None => {
+                v.min.zip(v.max).is_some_and(|(lo, hi)| lo <= want.as_f64().unwrap() && want.as_f64().unwrap() <= hi)
+            }
         };
         if !ok {
             return Err(format!("value {:?}", v.value));
@@ -146,9 +153,20 @@ fn score(name: &str, text: &str, gold: &Json) -> Vec<String> {
             continue;
         }
         let label = format!("[{name}] {anchor_text}#{occurrence}");
-        let candidate = values.iter().enumerate().find(|(i, v)| !matched[*i] && overlaps((v.start, v.end), anchor) && inside((v.start, v.end), extent) && value_ok(v, g).is_ok());
+        let candidate = values.iter().enumerate().find(|(i, v)| {
+            !matched[*i]
+                && overlaps((v.start, v.end), anchor)
+                && inside((v.start, v.end), extent)
+                && value_ok(v, g).is_ok()
+        });
         let Some((i, v)) = candidate else {
-            let near: Vec<String> = values.iter().filter(|v| overlaps((v.start, v.end), anchor)).map(|v| format!("{:?}: {}", v.text, value_ok(v, g).err().unwrap_or_else(|| "span wider than extent".into()))).collect();
+            let near: Vec<String> = values
+                .iter()
+                .filter(|v| overlaps((v.start, v.end), anchor))
+                .map(|v| {
+                    format!("{:?}: {}", v.text, value_ok(v, g).err().unwrap_or_else(|| "span wider than extent".into()))
+                })
+                .collect();
             failures.push(format!("{label}: not found ({near:?})"));
             continue;
         };
@@ -165,10 +183,15 @@ fn score(name: &str, text: &str, gold: &Json) -> Vec<String> {
         }
     }
     let spans_of = |key: &str| -> Vec<(usize, usize)> {
-        gold[key].as_array().unwrap().iter().flat_map(|n| {
-            let n = n.as_str().unwrap();
-            text.match_indices(n).map(|(i, _)| (utf16(text, i), utf16(text, i + n.len()))).collect::<Vec<_>>()
-        }).collect()
+        gold[key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|n| {
+                let n = n.as_str().unwrap();
+                text.match_indices(n).map(|(i, _)| (utf16(text, i), utf16(text, i + n.len()))).collect::<Vec<_>>()
+            })
+            .collect()
     };
     let neutral = spans_of("neutral");
     let negative = spans_of("negative");

@@ -188,9 +188,49 @@ const MONTHS_ABBR: &[&str] = &["jan", "feb", "mar", "apr", "jun", "jul", "aug", 
 
 /// Words that typically open a sentence: after a soft abbreviation they mean the sentence ended.
 const OPENERS: &[&str] = &[
-    "the", "a", "an", "it", "he", "she", "they", "we", "i", "in", "but", "this", "that", "these", "those", "there",
-    "his", "her", "their", "its", "on", "at", "as", "after", "when", "while", "if", "many", "most", "however",
-    "meanwhile", "our", "my", "you", "what", "why", "how", "no", "some", "officials", "since", "during", "for",
+    "the",
+    "a",
+    "an",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "in",
+    "but",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "his",
+    "her",
+    "their",
+    "its",
+    "on",
+    "at",
+    "as",
+    "after",
+    "when",
+    "while",
+    "if",
+    "many",
+    "most",
+    "however",
+    "meanwhile",
+    "our",
+    "my",
+    "you",
+    "what",
+    "why",
+    "how",
+    "no",
+    "some",
+    "officials",
+    "since",
+    "during",
+    "for",
 ];
 
 /// Whether the period at `dot` (inside `s`) belongs to an abbreviation, a number or an initial
@@ -229,7 +269,8 @@ fn abbreviation_holds(s: &str, sent_start: usize, dot: usize, after: &str) -> bo
     if MONTHS_ABBR.contains(&lower.as_str()) {
         return next_is_digit || !opener_follows;
     }
-    let dotted = word.contains('.') && word.split('.').all(|p| (1..=2).contains(&p.chars().count()) && p.chars().all(char::is_alphabetic));
+    let dotted = word.contains('.')
+        && word.split('.').all(|p| (1..=2).contains(&p.chars().count()) && p.chars().all(char::is_alphabetic));
     if dotted || SOFT.contains(&lower.as_str()) {
         return !opener_follows;
     }
@@ -246,7 +287,10 @@ mod tests {
 
     #[test]
     fn splits_plain_sentences() {
-        assert_eq!(split("It rained. Then it stopped! Why? Nobody knows."), ["It rained.", "Then it stopped!", "Why?", "Nobody knows."]);
+        assert_eq!(
+            split("It rained. Then it stopped! Why? Nobody knows."),
+            ["It rained.", "Then it stopped!", "Why?", "Nobody knows."]
+        );
     }
 
     #[test]
@@ -263,7 +307,10 @@ mod tests {
 
     #[test]
     fn decimals_do_not_split() {
-        assert_eq!(split("Growth was 3.5 percent. Prices rose 1.2 percent."), ["Growth was 3.5 percent.", "Prices rose 1.2 percent."]);
+        assert_eq!(
+            split("Growth was 3.5 percent. Prices rose 1.2 percent."),
+            ["Growth was 3.5 percent.", "Prices rose 1.2 percent."]
+        );
     }
 
     #[test]
@@ -282,7 +329,10 @@ mod tests {
     #[test]
     fn headline_lines_are_their_own_sentences() {
         let t = "Floods cut off northern valley\nRescuers reached the village on Monday. They found 40 families.";
-        assert_eq!(split(t), ["Floods cut off northern valley", "Rescuers reached the village on Monday.", "They found 40 families."]);
+        assert_eq!(
+            split(t),
+            ["Floods cut off northern valley", "Rescuers reached the village on Monday.", "They found 40 families."]
+        );
     }
 
     #[test]

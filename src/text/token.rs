@@ -117,7 +117,8 @@ fn opaque_run(text: &str, i: usize, end: usize) -> Option<usize> {
     let path = run.contains('/') && run.contains('.') && b.iter().any(u8::is_ascii_alphabetic) && {
         // "example.org/page": a dot between letters before the first slash.
         let head = &run[..run.find('/').unwrap_or(0)];
-        head.split('.').count() > 1 && head.split('.').all(|p| !p.is_empty() && p.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-'))
+        head.split('.').count() > 1
+            && head.split('.').all(|p| !p.is_empty() && p.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-'))
     };
     if !(tagged || url || email || path) {
         return None;

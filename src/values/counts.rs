@@ -48,7 +48,8 @@ fn is_noun_word(s: &Sent<'_>, j: usize) -> bool {
     if is_stop(w) || w.len() < 2 && !s.cap(j) {
         return false;
     }
-    if super::numbers::small(w).is_some() || super::numbers::tens(w).is_some() || super::numbers::magnitude(w).is_some() {
+    if super::numbers::small(w).is_some() || super::numbers::tens(w).is_some() || super::numbers::magnitude(w).is_some()
+    {
         return false;
     }
     true
@@ -57,16 +58,45 @@ fn is_noun_word(s: &Sent<'_>, j: usize) -> bool {
 /// Whether word `j` looks like a verb form that ends a phrase ("killed", "sitting").
 fn verb_like(s: &Sent<'_>, j: usize) -> bool {
     let w = s.lw(j);
-    (w.ends_with("ed") && w.len() > 4) || (w.ends_with("ing") && w.len() > 5 && !matches!(w, "building" | "buildings" | "housing" | "offspring" | "evening"))
+    (w.ends_with("ed") && w.len() > 4)
+        || (w.ends_with("ing")
+            && w.len() > 5
+            && !matches!(w, "building" | "buildings" | "housing" | "offspring" | "evening"))
 }
 
 /// Whether word `j` is a plural noun: after it, a counted phrase is complete.
 pub(crate) fn is_plural(s: &Sent<'_>, j: usize) -> bool {
     let w = s.lw(j);
-    if matches!(w, "people" | "children" | "men" | "women" | "police" | "cattle" | "sheep" | "staff" | "personnel" | "livestock" | "feet" | "teeth" | "mice" | "geese" | "data" | "media" | "crew" | "youth") {
+    if matches!(
+        w,
+        "people"
+            | "children"
+            | "men"
+            | "women"
+            | "police"
+            | "cattle"
+            | "sheep"
+            | "staff"
+            | "personnel"
+            | "livestock"
+            | "feet"
+            | "teeth"
+            | "mice"
+            | "geese"
+            | "data"
+            | "media"
+            | "crew"
+            | "youth"
+    ) {
         return true;
     }
-    w.len() > 4 && w.ends_with("men") || w.len() > 2 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") && !w.ends_with("ics")
+    w.len() > 4 && w.ends_with("men")
+        || w.len() > 2
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.ends_with("us")
+            && !w.ends_with("is")
+            && !w.ends_with("ics")
 }
 
 /// The noun phrase counted, starting at token `j`: its token range.
@@ -101,7 +131,8 @@ fn head_end(s: &Sent<'_>, j: usize) -> Option<usize> {
             break;
         }
         // A participle or past form is kept only before another noun ("displaced families").
-        if verb_like(s, k) && (words > 0 || !(is_noun_word(s, k + 1) && !verb_like(s, k + 1))) {
+        let noun_follows = is_noun_word(s, k + 1) && !verb_like(s, k + 1);
+        if verb_like(s, k) && (words > 0 || !noun_follows) {
             break;
         }
         // Possessive: "the group's fighters" is not what is counted.
@@ -118,7 +149,8 @@ fn head_end(s: &Sent<'_>, j: usize) -> Option<usize> {
             k += 2;
         }
         // "police officers": a plural noun used as a modifier of another plural noun.
-        if is_plural(s, k - 1) && !(is_noun_word(s, k) && is_plural(s, k) && !verb_like(s, k) && !s.cap(k)) {
+        let plural_noun_follows = is_noun_word(s, k) && is_plural(s, k) && !verb_like(s, k) && !s.cap(k);
+        if is_plural(s, k - 1) && !plural_noun_follows {
             return Some(k);
         }
     }

@@ -51,23 +51,61 @@ pub(crate) fn weekday(w: &str) -> Option<Weekday> {
 
 /// Words that start relative dates; a capitalised one before a figure does not make a name.
 pub(crate) fn is_date_word(w: &str) -> bool {
-    matches!(w, "today" | "yesterday" | "tomorrow" | "tonight" | "early" | "mid" | "late" | "since" | "spring" | "summer" | "autumn" | "fall" | "winter")
+    matches!(
+        w,
+        "today"
+            | "yesterday"
+            | "tomorrow"
+            | "tonight"
+            | "early"
+            | "mid"
+            | "late"
+            | "since"
+            | "spring"
+            | "summer"
+            | "autumn"
+            | "fall"
+            | "winter"
+    )
 }
 
 /// A date before resolution.
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Point {
-    Day { year: Option<i32>, month: u8, day: u8 },
-    Month { year: Option<i32>, month: u8 },
+    Day {
+        year: Option<i32>,
+        month: u8,
+        day: u8,
+    },
+    Month {
+        year: Option<i32>,
+        month: u8,
+    },
     Year(i32),
     Decade(i32),
-    Quarter { year: Option<i32>, q: u8 },
+    Quarter {
+        year: Option<i32>,
+        q: u8,
+    },
     /// Part of a year or month: 0 early, 1 mid, 2 late.
-    YearPart { year: i32, part: u8 },
-    MonthPart { year: Option<i32>, month: u8, part: u8 },
-    Weekday { day: Weekday, rel: Rel },
+    YearPart {
+        year: i32,
+        part: u8,
+    },
+    MonthPart {
+        year: Option<i32>,
+        month: u8,
+        part: u8,
+    },
+    Weekday {
+        day: Weekday,
+        rel: Rel,
+    },
     /// A month relative to the reference's ("last December").
-    RelMonth { month: u8, rel: Rel },
+    RelMonth {
+        month: u8,
+        rel: Rel,
+    },
     /// Already worked out from the reference date (None without one).
     Resolved(Option<(Date, Date)>, Grain),
 }
@@ -94,7 +132,10 @@ impl Point {
 
     fn year(self) -> Option<i32> {
         match self {
-            Point::Day { year, .. } | Point::Month { year, .. } | Point::Quarter { year, .. } | Point::MonthPart { year, .. } => year,
+            Point::Day { year, .. }
+            | Point::Month { year, .. }
+            | Point::Quarter { year, .. }
+            | Point::MonthPart { year, .. } => year,
             Point::Year(y) | Point::YearPart { year: y, .. } => Some(y),
             _ => None,
         }
@@ -210,8 +251,27 @@ fn month_at(s: &Sent<'_>, i: usize) -> Option<(u8, usize)> {
         } else {
             let num_after = s.is_num(end);
             let before = if i > 0 { s.lw(i - 1) } else { "" };
-            let ctx = matches!(before, "in" | "since" | "of" | "early" | "mid" | "late" | "last" | "next" | "this" | "until" | "by" | "from" | "between" | "to" | "and" | "through" | "during" | "before" | "after")
-                || (i > 0 && s.is_num(i - 1));
+            let ctx = matches!(
+                before,
+                "in" | "since"
+                    | "of"
+                    | "early"
+                    | "mid"
+                    | "late"
+                    | "last"
+                    | "next"
+                    | "this"
+                    | "until"
+                    | "by"
+                    | "from"
+                    | "between"
+                    | "to"
+                    | "and"
+                    | "through"
+                    | "during"
+                    | "before"
+                    | "after"
+            ) || (i > 0 && s.is_num(i - 1));
             if !(num_after || ctx) {
                 return None;
             }
@@ -262,9 +322,38 @@ fn year_in_context(s: &Sent<'_>, i: usize) -> bool {
     let before = if i > 0 { s.lw(i - 1) } else { "" };
     let prep = matches!(
         before,
-        "in" | "since" | "by" | "of" | "from" | "until" | "till" | "before" | "after" | "during" | "through" | "circa" | "the"
-            | "early" | "late" | "mid" | "to" | "and" | "between" | "for" | "around" | "year" | "spring" | "summer"
-            | "autumn" | "winter" | "fall" | "as" | "than" | "at" | "on" | "throughout" | "c"
+        "in" | "since"
+            | "by"
+            | "of"
+            | "from"
+            | "until"
+            | "till"
+            | "before"
+            | "after"
+            | "during"
+            | "through"
+            | "circa"
+            | "the"
+            | "early"
+            | "late"
+            | "mid"
+            | "to"
+            | "and"
+            | "between"
+            | "for"
+            | "around"
+            | "year"
+            | "spring"
+            | "summer"
+            | "autumn"
+            | "winter"
+            | "fall"
+            | "as"
+            | "than"
+            | "at"
+            | "on"
+            | "throughout"
+            | "c"
     ) && i > 0
         && s.is_word(i - 1);
     if prep {
@@ -299,14 +388,23 @@ fn ago_at(s: &Sent<'_>, i: usize) -> Option<(Point, usize)> {
     Some((Point::Resolved(span, grain), k + 2))
 }
 
-
 /// A point in time starting at token `i`.
 fn point_at(s: &Sent<'_>, i: usize) -> Option<(Point, usize)> {
     let r = s.reference;
     if s.is_num(i) {
         // ISO 8601: 2019-12-01.
         if let Some(y) = year_num(s, i) {
-            if s.p(i + 1, '-') && s.glued(i + 1) && s.is_num(i + 2) && s.glued(i + 2) && s.p(i + 3, '-') && s.glued(i + 3) && s.is_num(i + 4) && s.glued(i + 4) && s.raw(i + 2).len() == 2 && s.raw(i + 4).len() == 2 {
+            if s.p(i + 1, '-')
+                && s.glued(i + 1)
+                && s.is_num(i + 2)
+                && s.glued(i + 2)
+                && s.p(i + 3, '-')
+                && s.glued(i + 3)
+                && s.is_num(i + 4)
+                && s.glued(i + 4)
+                && s.raw(i + 2).len() == 2
+                && s.raw(i + 4).len() == 2
+            {
                 let m: u8 = s.raw(i + 2).parse().ok()?;
                 let d: u8 = s.raw(i + 4).parse().ok()?;
                 Date::new(y, m, d)?;
@@ -338,7 +436,13 @@ fn point_at(s: &Sent<'_>, i: usize) -> Option<(Point, usize)> {
         }
     }
     // "'90s".
-    if (s.p(i, '\'') || s.p(i, '’')) && s.is_num(i + 1) && s.glued(i + 1) && s.raw(i + 1).len() == 2 && s.w(i + 2, "s") && s.glued(i + 2) {
+    if (s.p(i, '\'') || s.p(i, '’'))
+        && s.is_num(i + 1)
+        && s.glued(i + 1)
+        && s.raw(i + 1).len() == 2
+        && s.w(i + 2, "s")
+        && s.glued(i + 2)
+    {
         let d: i32 = s.raw(i + 1).parse().ok()?;
         if d % 10 != 0 {
             return None;
@@ -373,7 +477,29 @@ fn point_at(s: &Sent<'_>, i: usize) -> Option<(Point, usize)> {
             return Some((Point::Month { year: year_num(s, k + 1), month: m }, k + 2));
         }
         // "April Ryan": a month name before a capitalised word, with no date word before it.
-        let prep = i > 0 && matches!(s.lw(i - 1), "in" | "since" | "of" | "early" | "mid" | "late" | "last" | "next" | "this" | "until" | "by" | "from" | "between" | "to" | "and" | "through" | "during" | "before" | "after" | "that");
+        let prep = i > 0
+            && matches!(
+                s.lw(i - 1),
+                "in" | "since"
+                    | "of"
+                    | "early"
+                    | "mid"
+                    | "late"
+                    | "last"
+                    | "next"
+                    | "this"
+                    | "until"
+                    | "by"
+                    | "from"
+                    | "between"
+                    | "to"
+                    | "and"
+                    | "through"
+                    | "during"
+                    | "before"
+                    | "after"
+                    | "that"
+            );
         if !prep && s.is_word(k) && s.cap(k) && month(s.lw(k)).is_none() && !s.headline() {
             return None;
         }
@@ -383,7 +509,11 @@ fn point_at(s: &Sent<'_>, i: usize) -> Option<(Point, usize)> {
         if !s.cap(i) && !s.headline() {
             return None;
         }
-        if i > 0 && s.capitalised_inside(i - 1) && s.is_word(i - 1) && !matches!(s.lw(i - 1), "on" | "last" | "next" | "this" | "late" | "early" | "by" | "until" | "since") {
+        if i > 0
+            && s.capitalised_inside(i - 1)
+            && s.is_word(i - 1)
+            && !matches!(s.lw(i - 1), "on" | "last" | "next" | "this" | "late" | "early" | "by" | "until" | "since")
+        {
             return None;
         }
         // "Monday, January 27" / "Monday 27 January": the written date wins.
@@ -546,7 +676,11 @@ pub(crate) fn date_at(s: &Sent<'_>, i: usize) -> Option<Found> {
     }
     if s.is_word(i) && (w == "between" || w == "from") {
         let (a, k) = point_at(s, i + 1).or_else(|| bare_day(s, i + 1))?;
-        let joined = if w == "between" { s.w(k, "and") } else { s.w(k, "to") || s.w(k, "until") || s.w(k, "through") || s.w(k, "till") || s.dash(k) };
+        let joined = if w == "between" {
+            s.w(k, "and")
+        } else {
+            s.w(k, "to") || s.w(k, "until") || s.w(k, "through") || s.w(k, "till") || s.dash(k)
+        };
         if !joined {
             return None;
         }
@@ -632,7 +766,11 @@ fn interval(s: &Sent<'_>, i: usize, end: usize, a: Point, b: Point, rule: &'stat
         }
     }
     if let (None, Some(y)) = (a.year(), b.year()) {
-        let ya = if a.with_year(y).in_year(y).zip(b.in_year(y)).is_some_and(|((a0, _), (b0, _))| a0 > b0) { y - 1 } else { y };
+        let ya = if a.with_year(y).in_year(y).zip(b.in_year(y)).is_some_and(|((a0, _), (b0, _))| a0 > b0) {
+            y - 1
+        } else {
+            y
+        };
         a = a.with_year(ya);
     }
     let tense = s.tense();

@@ -52,7 +52,28 @@ const HEDGES: &[(&[&str], Hedge)] = &[
 ];
 
 fn is_movement(w: &str) -> bool {
-    matches!(w, "went" | "go" | "goes" | "gone" | "going" | "rose" | "risen" | "climbed" | "shot" | "moved" | "jumped" | "crept" | "edged" | "pushed" | "ticked" | "move" | "rise" | "climb" | "inched")
+    matches!(
+        w,
+        "went"
+            | "go"
+            | "goes"
+            | "gone"
+            | "going"
+            | "rose"
+            | "risen"
+            | "climbed"
+            | "shot"
+            | "moved"
+            | "jumped"
+            | "crept"
+            | "edged"
+            | "pushed"
+            | "ticked"
+            | "move"
+            | "rise"
+            | "climb"
+            | "inched"
+    )
 }
 
 /// The hedge starting at token `i` and the index of the token after it.
@@ -69,7 +90,7 @@ pub(crate) fn hedge_at(s: &Sent<'_>, i: usize) -> Option<(Hedge, usize)> {
         }
         if words[1..].iter().enumerate().all(|(k, w)| s.w(i + 1 + k, w)) {
             let end = i + words.len();
-            if best.is_none_or(|(_, e)| end > e) {
+            if best.map_or(true, |(_, e)| end > e) {
                 best = Some((*hedge, end));
             }
         }

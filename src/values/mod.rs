@@ -42,11 +42,20 @@ pub(crate) struct Sent<'a> {
     pub reference: Option<Date>,
     tense: Cell<Option<Tense>>,
     headline: Cell<Option<bool>>,
+    first_word: Cell<Option<usize>>,
 }
 
 impl<'a> Sent<'a> {
     pub fn new(text: &'a str, lower: &'a str, toks: &'a [Token], reference: Option<Date>) -> Sent<'a> {
-        Sent { text, lower, toks, reference, tense: Cell::new(None), headline: Cell::new(None) }
+        Sent {
+            text,
+            lower,
+            toks,
+            reference,
+            tense: Cell::new(None),
+            headline: Cell::new(None),
+            first_word: Cell::new(None),
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -115,9 +124,17 @@ impl<'a> Sent<'a> {
         self.is_word(i) && self.raw(i).chars().any(char::is_uppercase)
     }
 
-    /// Whether token `i` opens the sentence (only opening punctuation before it).
+    /// Whether token `i` opens the sentence (only punctuation before it).
     pub fn sentence_initial(&self, i: usize) -> bool {
-        (0..i).all(|k| self.kind(k) == Some(TokKind::Punct))
+        let first = match self.first_word.get() {
+            Some(f) => f,
+            None => {
+                let f = (0..self.len()).find(|&k| self.kind(k) != Some(TokKind::Punct)).unwrap_or(self.len());
+                self.first_word.set(Some(f));
+                f
+            }
+        };
+        i <= first
     }
 
     /// A capitalised word inside the sentence: part of a name ("the Group of Seven", "Fifth Avenue").

@@ -9,17 +9,125 @@ use crate::text::TokKind;
 fn is_function_word(w: &str) -> bool {
     matches!(
         w,
-        "in" | "since" | "about" | "some" | "the" | "of" | "for" | "at" | "by" | "on" | "to" | "and" | "or" | "but" | "with"
-            | "nearly" | "around" | "over" | "under" | "only" | "all" | "up" | "more" | "less" | "fewer" | "almost"
-            | "roughly" | "approximately" | "exactly" | "just" | "another" | "those" | "these" | "its" | "their" | "his"
-            | "her" | "our" | "my" | "your" | "than" | "from" | "between" | "until" | "during" | "after" | "before"
-            | "when" | "while" | "as" | "least" | "most" | "least." | "estimated" | "an" | "a" | "by." | "below"
-            | "above" | "within" | "within." | "circa" | "some." | "last" | "next" | "this" | "that" | "every" | "per"
-            | "killing" | "injuring" | "including" | "among" | "across" | "against" | "toward" | "towards" | "into"
-            | "through" | "throughout" | "despite" | "amid" | "like" | "unlike" | "via" | "minus" | "plus" | "if"
-            | "because" | "although" | "though" | "so" | "yet" | "then" | "now" | "also" | "where" | "what" | "which"
-            | "who" | "whose" | "there" | "here" | "it" | "they" | "we" | "he" | "she" | "you" | "i" | "top" | "both"
-            | "each" | "not" | "just." | "upwards" | "beyond" | "near" | "till" | "following"
+        "in" | "since"
+            | "about"
+            | "some"
+            | "the"
+            | "of"
+            | "for"
+            | "at"
+            | "by"
+            | "on"
+            | "to"
+            | "and"
+            | "or"
+            | "but"
+            | "with"
+            | "nearly"
+            | "around"
+            | "over"
+            | "under"
+            | "only"
+            | "all"
+            | "up"
+            | "more"
+            | "less"
+            | "fewer"
+            | "almost"
+            | "roughly"
+            | "approximately"
+            | "exactly"
+            | "just"
+            | "another"
+            | "those"
+            | "these"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "our"
+            | "my"
+            | "your"
+            | "than"
+            | "from"
+            | "between"
+            | "until"
+            | "during"
+            | "after"
+            | "before"
+            | "when"
+            | "while"
+            | "as"
+            | "least"
+            | "most"
+            | "least."
+            | "estimated"
+            | "an"
+            | "a"
+            | "by."
+            | "below"
+            | "above"
+            | "within"
+            | "within."
+            | "circa"
+            | "some."
+            | "last"
+            | "next"
+            | "this"
+            | "that"
+            | "every"
+            | "per"
+            | "killing"
+            | "injuring"
+            | "including"
+            | "among"
+            | "across"
+            | "against"
+            | "toward"
+            | "towards"
+            | "into"
+            | "through"
+            | "throughout"
+            | "despite"
+            | "amid"
+            | "like"
+            | "unlike"
+            | "via"
+            | "minus"
+            | "plus"
+            | "if"
+            | "because"
+            | "although"
+            | "though"
+            | "so"
+            | "yet"
+            | "then"
+            | "now"
+            | "also"
+            | "where"
+            | "what"
+            | "which"
+            | "who"
+            | "whose"
+            | "there"
+            | "here"
+            | "it"
+            | "they"
+            | "we"
+            | "he"
+            | "she"
+            | "you"
+            | "i"
+            | "top"
+            | "both"
+            | "each"
+            | "not"
+            | "just."
+            | "upwards"
+            | "beyond"
+            | "near"
+            | "till"
+            | "following"
     )
 }
 
@@ -78,22 +186,43 @@ pub(crate) fn number_is_name(s: &Sent<'_>, i: usize) -> bool {
     if s.glued(i + 1) && (s.p(i + 1, '(') || s.p(i + 1, '/')) && s.glued(i + 2) {
         return true;
     }
-    if s.dash(i + 1) && s.glued(i + 1) && s.glued(i + 2) && s.is_word(i + 2) && (s.name_like(i + 2) || (s.dash(i + 3) && s.glued(i + 3) && s.raw(i + 2).len() <= 3)) {
+    if s.dash(i + 1)
+        && s.glued(i + 1)
+        && s.glued(i + 2)
+        && s.is_word(i + 2)
+        && (s.name_like(i + 2) || (s.dash(i + 3) && s.glued(i + 3) && s.raw(i + 2).len() <= 3))
+    {
         return !(super::measures::unit_at(s, i + 1).is_some() || super::durations::unit_at(s, i + 1).is_some());
     }
     if i >= 2 && s.glued(i) && s.p(i - 1, '/') && s.is_num(i - 2) && s.glued(i - 1) {
         return true;
     }
     // "8TH", "3M", "5G": upper-case letters glued to a figure are a code (but "$3M" is money).
-    if s.glued(i + 1) && s.is_word(i + 1) && s.raw(i + 1).chars().all(char::is_uppercase) && !(i > 0 && super::money::is_prefix_symbol(s.raw(i - 1))) && super::measures::unit_at(s, i + 1).is_none() {
+    if s.glued(i + 1)
+        && s.is_word(i + 1)
+        && s.raw(i + 1).chars().all(char::is_uppercase)
+        && !(i > 0 && super::money::is_prefix_symbol(s.raw(i - 1)))
+        && super::measures::unit_at(s, i + 1).is_none()
+    {
         return true;
     }
     // "10 Downing Street", "1600 Pennsylvania Avenue", "12 Angry Men": a figure before a name of
     // two capitalised words ("18 Syrian soldiers", "200 Rohingya" are counts).
-    if plain && !s.raw(i).contains('.') && capitalised_name(s, i + 1) && capitalised_name(s, i + 2) && !is_calendar_word(s.lw(i + 1)) {
-        let year_context = i > 0 && matches!(s.lw(i - 1), "in" | "since" | "of" | "by" | "until" | "from" | "during" | "before" | "after" | "the");
+    if plain
+        && !s.raw(i).contains('.')
+        && capitalised_name(s, i + 1)
+        && capitalised_name(s, i + 2)
+        && !is_calendar_word(s.lw(i + 1))
+    {
+        let year_context = i > 0
+            && matches!(
+                s.lw(i - 1),
+                "in" | "since" | "of" | "by" | "until" | "from" | "during" | "before" | "after" | "the"
+            );
         let plural_first = super::counts::is_plural(s, i + 1);
-        if !plural_first && !(super::numbers::parse_digits(s.raw(i)).is_some_and(|v| (1000.0..=2100.0).contains(&v)) && year_context) {
+        let year =
+            super::numbers::parse_digits(s.raw(i)).is_some_and(|v| (1000.0..=2100.0).contains(&v)) && year_context;
+        if !plural_first && !year {
             return true;
         }
     }
@@ -118,14 +247,17 @@ fn capitalised_name(s: &Sent<'_>, i: usize) -> bool {
 
 /// A time or measure unit written with a capital inside a sentence: part of a title.
 pub(crate) fn titled_unit(s: &Sent<'_>, i: usize) -> bool {
-    capitalised_name(s, i) && s.raw(i).chars().skip(1).any(char::is_lowercase) && (super::durations::unit_word(s.lw(i)).is_some() || super::measures::unit_at(s, i).is_some())
+    capitalised_name(s, i)
+        && s.raw(i).chars().skip(1).any(char::is_lowercase)
+        && (super::durations::unit_word(s.lw(i)).is_some() || super::measures::unit_at(s, i).is_some())
 }
 
 /// Number words and ordinals that are part of a name or a clock time: "the Group of Seven",
 /// "Fifth Avenue", "Ground Zero", "six o'clock", "a zero-sum game".
 fn word_not_a_value(s: &Sent<'_>, i: usize) -> Option<usize> {
     let w = s.lw(i);
-    let number_word = super::numbers::small(w).is_some() || super::numbers::tens(w).is_some() || super::ordinals::is_ordinal_word(w);
+    let number_word =
+        super::numbers::small(w).is_some() || super::numbers::tens(w).is_some() || super::ordinals::is_ordinal_word(w);
     if !number_word {
         return None;
     }
@@ -133,11 +265,17 @@ fn word_not_a_value(s: &Sent<'_>, i: usize) -> Option<usize> {
     while s.dash(end) && s.glued(end) && s.glued(end + 1) && s.is_word(end + 1) {
         end += 2;
     }
-    while s.capitalised_inside(end) && s.is_word(end) && (super::numbers::small(s.lw(end)).is_some() || super::numbers::tens(s.lw(end)).is_some()) {
+    while s.capitalised_inside(end)
+        && s.is_word(end)
+        && (super::numbers::small(s.lw(end)).is_some() || super::numbers::tens(s.lw(end)).is_some())
+    {
         end += 1;
     }
     // "the Group of Seven", "Twenty One Pilots", "Nine Inch Nails".
-    if s.capitalised_inside(i) || (s.cap(i) && (capitalised_name(s, i + 1) && super::numbers::small(s.lw(i + 1)).is_some() || titled_unit(s, i + 1))) {
+    if s.capitalised_inside(i)
+        || (s.cap(i)
+            && (capitalised_name(s, i + 1) && super::numbers::small(s.lw(i + 1)).is_some() || titled_unit(s, i + 1)))
+    {
         return Some(end);
     }
     // "six o'clock", "five in the morning".
@@ -154,7 +292,24 @@ fn word_not_a_value(s: &Sent<'_>, i: usize) -> Option<usize> {
             || super::measures::unit_at(s, i + 1).is_some()
             || super::percent::suffix_at(s, i + 1).is_some()
             || super::ordinals::is_superlative(tail)
-            || matches!(tail, "strong" | "thirds" | "third" | "quarters" | "quarter" | "fifths" | "fifth" | "tenths" | "largest" | "biggest" | "most" | "placed" | "highest" | "lowest" | "ranked")
+            || matches!(
+                tail,
+                "strong"
+                    | "thirds"
+                    | "third"
+                    | "quarters"
+                    | "quarter"
+                    | "fifths"
+                    | "fifth"
+                    | "tenths"
+                    | "largest"
+                    | "biggest"
+                    | "most"
+                    | "placed"
+                    | "highest"
+                    | "lowest"
+                    | "ranked"
+            )
             || super::numbers::small(tail).is_some()
             || super::ordinals::is_ordinal_word(tail)
             || tail == "first";
@@ -169,21 +324,114 @@ fn word_not_a_value(s: &Sent<'_>, i: usize) -> Option<usize> {
 fn is_designator(w: &str) -> bool {
     matches!(
         w,
-        "version" | "v" | "release" | "section" | "sections" | "chapter" | "chapters" | "article" | "articles" | "paragraph"
-            | "clause" | "clauses" | "junction" | "junctions" | "exit" | "exits" | "page" | "pages" | "note" | "notes"
-            | "footnote" | "gate" | "platform" | "room" | "flight" | "route" | "highway" | "bus" | "line" | "model"
-            | "type" | "number" | "code" | "item" | "phase" | "category" | "dial" | "call" | "ext" | "extension"
-            | "tel" | "fax" | "ward" | "block" | "unit" | "apartment" | "flat" | "suite" | "level" | "grade" | "stage"
-            | "lane" | "row" | "seat" | "box" | "channel" | "episode" | "season" | "verse" | "psalm" | "resolution"
-            | "no" | "nos" | "figure" | "table" | "appendix" | "annex" | "schedule" | "track" | "district" | "zone"
-            | "division" | "batch" | "lot" | "case" | "file" | "ticket" | "badge" | "id" | "pin" | "serial"
+        "version"
+            | "v"
+            | "release"
+            | "section"
+            | "sections"
+            | "chapter"
+            | "chapters"
+            | "article"
+            | "articles"
+            | "paragraph"
+            | "clause"
+            | "clauses"
+            | "junction"
+            | "junctions"
+            | "exit"
+            | "exits"
+            | "page"
+            | "pages"
+            | "note"
+            | "notes"
+            | "footnote"
+            | "gate"
+            | "platform"
+            | "room"
+            | "flight"
+            | "route"
+            | "highway"
+            | "bus"
+            | "line"
+            | "model"
+            | "type"
+            | "number"
+            | "code"
+            | "item"
+            | "phase"
+            | "category"
+            | "dial"
+            | "call"
+            | "ext"
+            | "extension"
+            | "tel"
+            | "fax"
+            | "ward"
+            | "block"
+            | "unit"
+            | "apartment"
+            | "flat"
+            | "suite"
+            | "level"
+            | "grade"
+            | "stage"
+            | "lane"
+            | "row"
+            | "seat"
+            | "box"
+            | "channel"
+            | "episode"
+            | "season"
+            | "verse"
+            | "psalm"
+            | "resolution"
+            | "no"
+            | "nos"
+            | "figure"
+            | "table"
+            | "appendix"
+            | "annex"
+            | "schedule"
+            | "track"
+            | "district"
+            | "zone"
+            | "division"
+            | "batch"
+            | "lot"
+            | "case"
+            | "file"
+            | "ticket"
+            | "badge"
+            | "id"
+            | "pin"
+            | "serial"
     )
 }
 
 fn known_suffix(s: &Sent<'_>, j: usize) -> bool {
     let w = s.lw(j);
-    matches!(w, "st" | "nd" | "rd" | "th" | "s" | "m" | "bn" | "k" | "tn" | "trn" | "mn" | "mln" | "am" | "pm" | "h" | "hrs" | "million" | "billion" | "trillion" | "thousand")
-        || super::measures::unit_at(s, j).is_some()
+    matches!(
+        w,
+        "st" | "nd"
+            | "rd"
+            | "th"
+            | "s"
+            | "m"
+            | "bn"
+            | "k"
+            | "tn"
+            | "trn"
+            | "mn"
+            | "mln"
+            | "am"
+            | "pm"
+            | "h"
+            | "hrs"
+            | "million"
+            | "billion"
+            | "trillion"
+            | "thousand"
+    ) || super::measures::unit_at(s, j).is_some()
         || super::durations::unit_word(w).is_some()
         || super::percent::suffix_at(s, j).is_some()
 }
@@ -212,13 +460,21 @@ pub(crate) fn not_a_value(s: &Sent<'_>, i: usize) -> Option<usize> {
     if number_is_name(s, i) {
         let mut end = glued_run_end(s, i);
         // "Photo 3 of 12", "junctions 4 and 5", "dial 999 or 112".
-        while (s.w(end, "of") || s.w(end, "and") || s.w(end, "or") || s.p(end, ',')) && s.is_num(end + 1) && !s.raw(end + 1).contains(',') {
+        while (s.w(end, "of") || s.w(end, "and") || s.w(end, "or") || s.p(end, ','))
+            && s.is_num(end + 1)
+            && !s.raw(end + 1).contains(',')
+        {
             end = glued_run_end(s, end + 1);
         }
         return Some(end);
     }
     // "Tencent (0700.HK)", "Toyota (7203.T)": stock tickers.
-    if s.p(i + 1, '.') && s.glued(i + 1) && s.glued(i + 2) && s.is_word(i + 2) && s.raw(i + 2).chars().all(char::is_uppercase) {
+    if s.p(i + 1, '.')
+        && s.glued(i + 1)
+        && s.glued(i + 2)
+        && s.is_word(i + 2)
+        && s.raw(i + 2).chars().all(char::is_uppercase)
+    {
         return Some(i + 3);
     }
     // Clock times: "10:30", "3:30pm", "10 a.m.", "1400 GMT".
@@ -229,7 +485,9 @@ pub(crate) fn not_a_value(s: &Sent<'_>, i: usize) -> Option<usize> {
         }
         return Some(end);
     }
-    if matches!(s.lw(i + 1), "am" | "pm" | "a" | "p" | "gmt" | "utc" | "bst" | "cet" | "est" | "edt" | "pst" | "hrs") && s.is_word(i + 1) {
+    if matches!(s.lw(i + 1), "am" | "pm" | "a" | "p" | "gmt" | "utc" | "bst" | "cet" | "est" | "edt" | "pst" | "hrs")
+        && s.is_word(i + 1)
+    {
         let w = s.lw(i + 1);
         if (w == "a" || w == "p") && !(s.p(i + 2, '.') && s.w(i + 3, "m")) {
             return None;
@@ -248,11 +506,22 @@ pub(crate) fn not_a_value(s: &Sent<'_>, i: usize) -> Option<usize> {
         return Some(2);
     }
     // "(1)" and "[3]" as markers and citations.
-    if i > 0 && (s.p(i - 1, '(') && s.p(i + 1, ')') || s.p(i - 1, '[') && s.p(i + 1, ']')) && s.glued(i) && s.glued(i + 1) && s.raw(i).len() <= 3 {
+    if i > 0
+        && (s.p(i - 1, '(') && s.p(i + 1, ')') || s.p(i - 1, '[') && s.p(i + 1, ']'))
+        && s.glued(i)
+        && s.glued(i + 1)
+        && s.raw(i).len() <= 3
+    {
         return Some(i + 2);
     }
     // Page furniture: "1 of 5" with nothing after.
-    if s.w(i + 1, "of") && s.is_num(i + 2) && s.raw(i).len() <= 3 && s.raw(i + 2).len() <= 3 && s.boundary(i + 3) && s.toks.len() <= 6 {
+    if s.w(i + 1, "of")
+        && s.is_num(i + 2)
+        && s.raw(i).len() <= 3
+        && s.raw(i + 2).len() <= 3
+        && s.boundary(i + 3)
+        && s.toks.len() <= 6
+    {
         return Some(i + 3);
     }
     // Two figures joined by a hyphen after a third ("2019-12-01" is a date; this is a code).
@@ -264,7 +533,16 @@ pub(crate) fn not_a_value(s: &Sent<'_>, i: usize) -> Option<usize> {
 
 /// "2019-12-01": digits shaped like an ISO date (the date rules check the day exists).
 fn is_iso_date(s: &Sent<'_>, i: usize) -> bool {
-    s.is_num(i) && s.raw(i).len() == 4 && s.p(i + 1, '-') && s.glued(i + 1) && s.raw(i + 2).len() == 2 && s.glued(i + 2) && s.p(i + 3, '-') && s.raw(i + 4).len() == 2 && s.is_num(i + 4) && s.glued(i + 4)
+    s.is_num(i)
+        && s.raw(i).len() == 4
+        && s.p(i + 1, '-')
+        && s.glued(i + 1)
+        && s.raw(i + 2).len() == 2
+        && s.glued(i + 2)
+        && s.p(i + 3, '-')
+        && s.raw(i + 4).len() == 2
+        && s.is_num(i + 4)
+        && s.glued(i + 4)
 }
 
 fn skip_meridiem(s: &Sent<'_>, mut j: usize) -> usize {
@@ -302,7 +580,10 @@ fn phone_end(s: &Sent<'_>, i: usize) -> Option<usize> {
             lens.push(s.raw(j).len());
             j += 1;
             end = j;
-        } else if (s.dash(j) || s.p(j, '(') || s.p(j, ')') || s.p(j, '.')) && (s.is_num(j + 1) || s.p(j + 1, '(')) && (s.glued(j) || s.glued(j + 1)) {
+        } else if (s.dash(j) || s.p(j, '(') || s.p(j, ')') || s.p(j, '.'))
+            && (s.is_num(j + 1) || s.p(j + 1, '('))
+            && (s.glued(j) || s.glued(j + 1))
+        {
             j += 1;
         } else {
             break;

@@ -113,7 +113,15 @@ pub(crate) fn parse_digits(t: &str) -> Option<f64> {
 fn digits_at(s: &Sent<'_>, i: usize) -> Option<Number> {
     let t = s.raw(i);
     let mut value = parse_digits(t)?;
-    let mut n = Number { value, start: i, end: i + 1, multiplier: 1.0, digits: true, plain: !t.contains([',', '.']), weak: false };
+    let mut n = Number {
+        value,
+        start: i,
+        end: i + 1,
+        multiplier: 1.0,
+        digits: true,
+        plain: !t.contains([',', '.']),
+        weak: false,
+    };
     // A magnitude glued to the figure: "3.5m", "2bn", "40k".
     if s.glued(i + 1) && s.is_word(i + 1) {
         let suffix = s.lw(i + 1);
@@ -184,8 +192,7 @@ fn words_at(s: &Sent<'_>, i: usize) -> Option<Number> {
         j += 2;
     }
     let mut last_small = false;
-    loop {
-        let Some(w) = s.word(j) else { break };
+    while let Some(w) = s.word(j) {
         if let Some(u) = small(w) {
             if last_small {
                 break;

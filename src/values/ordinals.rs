@@ -41,7 +41,22 @@ pub(crate) fn is_ordinal_word(w: &str) -> bool {
 }
 
 pub(crate) fn is_superlative(w: &str) -> bool {
-    (w.ends_with("est") && w.len() > 4 && !matches!(w, "interest" | "west" | "protest" | "request" | "arrest" | "harvest" | "forest" | "contest" | "honest" | "modest" | "suggest"))
+    (w.ends_with("est")
+        && w.len() > 4
+        && !matches!(
+            w,
+            "interest"
+                | "west"
+                | "protest"
+                | "request"
+                | "arrest"
+                | "harvest"
+                | "forest"
+                | "contest"
+                | "honest"
+                | "modest"
+                | "suggest"
+        ))
         || matches!(w, "most" | "least" | "largest" | "biggest" | "placed" | "ranked" | "seeded" | "best" | "worst")
 }
 
@@ -51,7 +66,11 @@ pub(crate) fn ordinal_at(s: &Sent<'_>, i: usize) -> Option<Found> {
         // "3rd", "21st".
         let v = numbers::parse_digits(s.raw(i))?;
         let suffix = s.lw(i + 1);
-        if !s.glued(i + 1) || !matches!(suffix, "st" | "nd" | "rd" | "th") || v.fract() != 0.0 || !s.raw(i + 1).starts_with(char::is_lowercase) {
+        if !s.glued(i + 1)
+            || !matches!(suffix, "st" | "nd" | "rd" | "th")
+            || v.fract() != 0.0
+            || !s.raw(i + 1).starts_with(char::is_lowercase)
+        {
             return None;
         }
         if s.capitalised_inside(i + 2) && s.is_word(i + 2) {
@@ -79,7 +98,12 @@ pub(crate) fn ordinal_at(s: &Sent<'_>, i: usize) -> Option<Found> {
         }
         let v = v?;
         // "a second" / "one second" alone is a length of time.
-        if w == "second" && end == i + 1 && i > 0 && matches!(s.lw(i - 1), "a" | "one" | "per" | "every" | "split") && !counts_follow(s, end) {
+        if w == "second"
+            && end == i + 1
+            && i > 0
+            && matches!(s.lw(i - 1), "a" | "one" | "per" | "every" | "split")
+            && !counts_follow(s, end)
+        {
             return None;
         }
         (v, end)
@@ -116,7 +140,8 @@ fn ranked_noun(s: &Sent<'_>, j: usize) -> Option<usize> {
         return Some(b);
     }
     let mut k = b;
-    while k < a + 3 && counts::noun_phrase(s, k).is_some_and(|(_, c)| c == k + 1) && !(s.cap(k) && !s.cap(a)) {
+    let apposition = |k: usize| s.cap(k) && !s.cap(a);
+    while k < a + 3 && counts::noun_phrase(s, k).is_some_and(|(_, c)| c == k + 1) && !apposition(k) {
         k += 1;
     }
     let ends = s.boundary(k) || s.word(k).is_some_and(counts::is_stop);

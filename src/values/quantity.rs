@@ -54,10 +54,8 @@ fn amount_at(s: &Sent<'_>, i: usize, allow_sign: bool) -> Option<Amount> {
     };
     let mut negative = false;
     if allow_sign && currency.is_none() {
-        if s.w(j, "minus") {
-            negative = true;
-            j += 1;
-        } else if (s.p(j, '-') || s.p(j, '−')) && s.glued(j + 1) && s.is_num(j + 1) {
+        let sign = (s.p(j, '-') || s.p(j, '−')) && s.glued(j + 1) && s.is_num(j + 1);
+        if s.w(j, "minus") || sign {
             negative = true;
             j += 1;
         }
@@ -169,7 +167,7 @@ pub(crate) fn quantity_at(s: &Sent<'_>, i: usize) -> Option<Found> {
                     let mut f = finish(s, i, b.end, unit, Hedge::Range, "<a>-<b>");
                     f.min = Some(lo);
                     f.max = Some(hi);
-                    if matches!(unit, None) {
+                    if unit.is_none() {
                         tail_count(s, &mut f, b.end);
                     }
                     return Some(f);
@@ -200,8 +198,11 @@ fn a_unit_of_time(s: &Sent<'_>, i: usize, j: usize, hedge: Hedge) -> Option<Foun
     }
     let (unit, factor) = s.word(j + 1).and_then(durations::unit_word)?;
     let before = if i > 0 { s.lw(i - 1) } else { "" };
-    let clear = factor > 1.0 || hedge != Hedge::Exact || matches!(before, "for" | "over" | "after" | "within" | "lasted" | "took" | "spent" | "last");
-    if !clear || matches!(before, "once" | "twice" | "times" | "per") || s.w(j + 2, "ago") || s.lw(j + 1).ends_with('s') {
+    let clear = factor > 1.0
+        || hedge != Hedge::Exact
+        || matches!(before, "for" | "over" | "after" | "within" | "lasted" | "took" | "spent" | "last");
+    if !clear || matches!(before, "once" | "twice" | "times" | "per") || s.w(j + 2, "ago") || s.lw(j + 1).ends_with('s')
+    {
         return None;
     }
     let mut f = Found::new(Kind::Duration, i, j + 2, "a <unit>");
@@ -215,9 +216,35 @@ fn after_change_verb(s: &Sent<'_>, i: usize) -> bool {
     i > 0
         && matches!(
             s.lw(i - 1),
-            "rose" | "fell" | "increased" | "decreased" | "climbed" | "dropped" | "jumped" | "grew" | "up" | "down" | "rise"
-                | "fall" | "increase" | "decrease" | "cut" | "raised" | "reduced" | "lowered" | "slashed" | "declined"
-                | "soared" | "plunged" | "surged" | "shrank" | "doubled" | "tripled" | "rising" | "falling" | "went"
+            "rose"
+                | "fell"
+                | "increased"
+                | "decreased"
+                | "climbed"
+                | "dropped"
+                | "jumped"
+                | "grew"
+                | "up"
+                | "down"
+                | "rise"
+                | "fall"
+                | "increase"
+                | "decrease"
+                | "cut"
+                | "raised"
+                | "reduced"
+                | "lowered"
+                | "slashed"
+                | "declined"
+                | "soared"
+                | "plunged"
+                | "surged"
+                | "shrank"
+                | "doubled"
+                | "tripled"
+                | "rising"
+                | "falling"
+                | "went"
         )
 }
 

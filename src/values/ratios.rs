@@ -83,7 +83,7 @@ fn fraction_at(s: &Sent<'_>, j: usize) -> Option<(f64, usize)> {
     };
     let d = s.word(k).and_then(denominator)?;
     let word = s.lw(k);
-    let plural = word.ends_with('s') && word != "thirds" || word == "thirds" || word == "halves";
+    let plural = word.ends_with('s');
     // "a third attack" is an ordinal; "a third of", "a third." are ratios.
     if num == 1.0 && !plural && !(s.w(k + 1, "of") || s.boundary(k + 1) || s.w(k + 1, "the")) {
         return None;

@@ -55,7 +55,8 @@ pub fn examples(file: &'static str, source: &str) -> Vec<Example> {
         let reference = parse_date(case.get("reference_date"), file_date);
         let expect = case.get("expect").and_then(|e| e.as_table()).cloned();
         let note = case.get("note").and_then(|n| n.as_str()).unwrap_or("").to_string();
-        let texts = case.get("texts").and_then(|t| t.as_array()).unwrap_or_else(|| panic!("{file}: a case without texts"));
+        let texts =
+            case.get("texts").and_then(|t| t.as_array()).unwrap_or_else(|| panic!("{file}: a case without texts"));
         for t in texts {
             let raw = t.as_str().expect("texts are strings");
             let (text, span, braced) = match (raw.find('{'), raw.find('}')) {
@@ -153,10 +154,17 @@ pub fn check_positive(ex: &Example) -> Option<String> {
     let (a, b) = utf16_span(ex);
     let values: Vec<&Value> = found.claims.iter().flat_map(|c| &c.values).collect();
     let exact: Vec<&&Value> = values.iter().filter(|v| v.start == a && v.end == b).collect();
-    let overlapping: Vec<String> = values.iter().filter(|v| v.start < b && a < v.end && !(v.start == a && v.end == b)).map(|v| format!("{:?} ({})", v.text, v.kind.as_str())).collect();
+    let overlapping: Vec<String> = values
+        .iter()
+        .filter(|v| v.start < b && a < v.end && !(v.start == a && v.end == b))
+        .map(|v| format!("{:?} ({})", v.text, v.kind.as_str()))
+        .collect();
     let want = &ex.text[ex.span.0..ex.span.1];
     if exact.len() != 1 {
-        return Some(format!("want a value {want:?}; found {:?}", values.iter().map(|v| format!("{} ({})", v.text, v.kind.as_str())).collect::<Vec<_>>()));
+        return Some(format!(
+            "want a value {want:?}; found {:?}",
+            values.iter().map(|v| format!("{} ({})", v.text, v.kind.as_str())).collect::<Vec<_>>()
+        ));
     }
     if !overlapping.is_empty() {
         return Some(format!("values overlap {want:?}: {overlapping:?}"));

@@ -1,0 +1,134 @@
+//! The command-line tool, run as a user would: formats, pipelines and bad input.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn claimlens(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_claimlens"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+const TEXT: &str = "Since Friday, some 4,200 families have fled, officials said. Around 70 percent are children.";
+
+#[test]
+fn json_output_follows_the_contract() {
+    let o = claimlens(&["--date", "2020-01-27", "--format", "json"], TEXT.as_bytes());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["version"], 1);
+    assert_eq!(v["referenceDate"], "2020-01-27");
+    let first = &v["claims"][0];
+    assert_eq!(first["id"], 0);
+    assert_eq!(first["values"][0]["text"], "Since Friday");
+    assert_eq!(first["values"][0]["from"], "2020-01-24");
+    assert_eq!(first["values"][1]["value"], 4200);
+    assert_eq!(first["values"][1]["hedge"], "approximate");
+    assert_eq!(first["values"][1]["counted"], "families");
+    assert_eq!(first["attribution"], serde_json::Value::Null);
+    assert_eq!(v["claims"][1]["values"][0]["kind"], "percent");
+    assert!(v["sources"].is_array());
+}
+
+#[test]
+fn text_output_is_a_table() {
+    let o = claimlens(&["--date=2020-01-27", "-"], TEXT.as_bytes());
+    assert!(o.status.success());
+    let out = stdout(&o);
+    assert!(out.starts_with("2 claims · reference date 2020-01-27"), "{out}");
+    assert!(out.contains("count     4,200"), "{out}");
+    assert!(out.contains("approximate, counting \"families\""), "{out}");
+}
+
+#[test]
+fn without_a_date_relative_dates_stay_unresolved() {
+    let o = claimlens(&["--format", "json"], TEXT.as_bytes());
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["referenceDate"], serde_json::Value::Null);
+    assert_eq!(v["claims"][0]["values"][0]["from"], serde_json::Value::Null);
+}
+
+#[test]
+fn bad_date_is_a_usage_error() {
+    let o = claimlens(&["--date", "2020-02-30"], b"");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("invalid date \"2020-02-30\": no such day"), "{}", stderr(&o));
+}
+
+#[test]
+fn bad_options_are_usage_errors() {
+    for args in
+        [&["--format", "xml"][..], &["--frobnicate"], &["a.txt", "b.txt"], &["--date"], &["--jsonl", "file.txt"]]
+    {
+        let o = claimlens(args, b"");
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&o).starts_with("claimlens: "), "{args:?}: {}", stderr(&o));
+    }
+}
+
+#[test]
+fn unreadable_file_is_reported() {
+    let o = claimlens(&["/nonexistent/article.txt"], b"");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("cannot read /nonexistent/article.txt"), "{}", stderr(&o));
+}
+
+#[test]
+fn invalid_utf8_is_reported_with_its_offset() {
+    let o = claimlens(&[], b"Some 40 people\xff\xfe left.");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("not valid UTF-8 (first bad byte at offset 14)"), "{}", stderr(&o));
+}
+
+#[test]
+fn jsonl_answers_every_line_and_isolates_bad_ones() {
+    let input = concat!(
+        "{\"id\": 1, \"text\": \"Some 40 people left on Monday.\", \"referenceDate\": \"2020-01-27\"}\n",
+        "not json\n",
+        "\n",
+        "{\"id\": \"b\", \"text\": \"About 5 km.\", \"referenceDate\": \"2020-13-01\"}\n",
+        "{\"id\": [3], \"text\": 7}\n",
+        "{\"id\": 4, \"text\": \"x\", \"extra\": true}\n",
+        "{\"id\": 5, \"text\": \"Nearly 3 million euros.\"}\n",
+    );
+    let mut bytes = input.as_bytes().to_vec();
+    bytes.extend_from_slice(b"{\"id\": 6, \"text\": \"\xff\"}\n");
+    let o = claimlens(&["--jsonl", "--date", "2021-06-01"], &bytes);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let lines: Vec<serde_json::Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 7, "one answer per non-blank line");
+    assert_eq!(lines[0]["id"], 1);
+    assert_eq!(lines[0]["extraction"]["claims"][0]["values"][1]["from"], "2020-01-27");
+    assert!(lines[1]["error"].as_str().unwrap().contains("line 2: not JSON"));
+    assert_eq!(lines[2]["id"], "b");
+    assert!(lines[2]["error"].as_str().unwrap().contains("referenceDate"));
+    assert_eq!(lines[3]["id"], serde_json::json!([3]));
+    assert!(lines[3]["error"].as_str().unwrap().contains("\"text\" must be a string"));
+    assert!(lines[4]["error"].as_str().unwrap().contains("unknown field \"extra\""));
+    assert_eq!(lines[5]["extraction"]["referenceDate"], "2021-06-01", "--date is the default reference date");
+    assert_eq!(lines[5]["extraction"]["claims"][0]["values"][0]["unit"], "EUR");
+    assert!(lines[6]["error"].as_str().unwrap().contains("not valid UTF-8"));
+}
+
+#[test]
+fn help_and_version() {
+    let o = claimlens(&["--help"], b"");
+    assert!(o.status.success());
+    assert!(stdout(&o).contains("Usage:"));
+    let o = claimlens(&["--version"], b"");
+    assert!(stdout(&o).starts_with("claimlens "));
+}
