@@ -76,6 +76,18 @@ fn is_movement(w: &str) -> bool {
     )
 }
 
+/// Whether `w` is the first word of a hedge.
+pub(crate) fn starts_hedge(w: &str) -> bool {
+    let listed = matches!(
+        w,
+        "some" | "around" | "about" | "roughly" | "approximately" | "approx" | "circa" | "an" | "estimated" | "close"
+            | "nearly" | "almost" | "up" | "as" | "at" | "no" | "not" | "just" | "fewer" | "less" | "under" | "below"
+            | "a" | "more" | "over" | "above" | "upwards" | "upward" | "in" | "well" | "slightly"
+    );
+    debug_assert!(!HEDGES.iter().any(|(words, _)| words[0] == w) || listed, "{w} starts a hedge but is not listed");
+    listed
+}
+
 /// The hedge starting at token `i` and the index of the token after it.
 pub(crate) fn hedge_at(s: &Sent<'_>, i: usize) -> Option<(Hedge, usize)> {
     let first = s.word(i)?;
@@ -102,4 +114,16 @@ pub(crate) fn hedge_at(s: &Sent<'_>, i: usize) -> Option<(Hedge, usize)> {
         }
     }
     best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_hedge_is_a_trigger() {
+        for (words, _) in HEDGES {
+            assert!(starts_hedge(words[0]), "{:?}", words);
+        }
+    }
 }
