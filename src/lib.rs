@@ -47,6 +47,11 @@ pub use model::{
 };
 pub use options::Options;
 
+/// The README's Rust example, compiled and run with the other documentation tests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
+
 /// Finds the claims in `text`.
 ///
 /// Every sentence that carries a value is a claim; claims come in text order, with their
