@@ -121,7 +121,7 @@ fn to_value(text: &str, map: &Utf16Map<'_>, s: &Sent<'_>, f: &Found) -> Value {
         to: f.to,
         grain: f.grain,
         part_of: None,
-        resolved: None,
+        resolved: f.resolved,
     }
 }
 

@@ -2,7 +2,7 @@
 //! as a table, or processes JSON lines for pipelines.
 
 use std::fmt::Write as _;
-use std::io::{self, BufRead, Read, Write};
+use std::io::{self, BufRead, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
 use claimlens::{extract, Date, Extraction, Options};
@@ -23,7 +23,8 @@ Options:
   -h, --help          show this help
   -V, --version       show the version
 
-FILE is read as UTF-8; '-' or no FILE reads standard input.
+FILE is read as UTF-8; '-' or no FILE reads standard input; '--' ends the options (for a FILE
+whose name starts with '-').
 Exit status: 0 on success, 1 when the input cannot be read, 2 on a usage error.
 ";
 
@@ -49,7 +50,12 @@ enum Failure {
 fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, Failure> {
     let mut args = Args { date: None, format: Format::Text, jsonl: false, file: None };
     let mut format_given = false;
+    let mut options_done = false;
     while let Some(arg) = argv.next() {
+        if options_done {
+            set_file(&mut args, arg)?;
+            continue;
+        }
         let (flag, inline) = match arg.split_once('=') {
             Some((f, v)) if f.starts_with("--") => (f.to_string(), Some(v.to_string())),
             _ => (arg.clone(), None),
@@ -79,6 +85,7 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, Fa
                 };
             }
             "--jsonl" => args.jsonl = true,
+            "--" => options_done = true,
             "-" => set_file(&mut args, arg)?,
             f if f.starts_with('-') => return Err(Failure::Usage(format!("unknown option {f:?}"))),
             _ => set_file(&mut args, arg)?,
@@ -103,6 +110,9 @@ fn set_file(args: &mut Args, file: String) -> Result<(), Failure> {
 fn read_input(file: Option<&str>) -> Result<String, Failure> {
     let (name, bytes) = match file {
         None | Some("-") => {
+            if io::stdin().is_terminal() {
+                eprintln!("claimlens: reading the text from standard input (end it with Ctrl-D; --help for usage)");
+            }
             let mut buf = Vec::new();
             io::stdin()
                 .read_to_end(&mut buf)
@@ -147,10 +157,11 @@ fn fail(f: Failure) -> ExitCode {
     }
 }
 
-/// Writes to stdout; a closed pipe (`claimlens … | head`) ends the program quietly.
-fn emit(out: &mut impl Write, s: &str) -> Result<(), Failure> {
-    match out.write_all(s.as_bytes()) {
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => std::process::exit(0),
+/// What a failed write means: a closed pipe (`claimlens … | head`) is a normal end, anything
+/// else is reported.
+fn output_result(r: io::Result<()>) -> Result<(), Failure> {
+    match r {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(Failure::Input(format!("cannot write output: {e}"))),
         Ok(()) => Ok(()),
     }
@@ -163,18 +174,15 @@ fn run_file(args: &Args) -> Result<(), Failure> {
         options = options.reference_date(d);
     }
     let found = extract(&text, &options);
-    let out = match args.format {
-        Format::Json => serde_json::to_string_pretty(&found).expect("the contract serialises") + "\n",
-        Format::Text => table(&found),
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let written = match args.format {
+        // Streamed: no second copy of a large result in memory.
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, &found).map_err(io::Error::from).and_then(|()| out.write_all(b"\n"))
+        }
+        Format::Text => out.write_all(table(&found).as_bytes()),
     };
-    let stdout = io::stdout();
-    let mut lock = stdout.lock();
-    emit(&mut lock, &out)?;
-    match lock.flush() {
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(Failure::Input(format!("cannot write output: {e}"))),
-        Ok(()) => Ok(()),
-    }
+    output_result(written.and_then(|()| out.flush()))
 }
 
 fn run_jsonl(default_date: Option<Date>) -> Result<(), Failure> {
@@ -182,6 +190,10 @@ fn run_jsonl(default_date: Option<Date>) -> Result<(), Failure> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut reader = stdin.lock();
+    let write = |out: &mut io::BufWriter<io::StdoutLock<'_>>, line: &str| -> io::Result<()> {
+        out.write_all(line.as_bytes())?;
+        out.write_all(b"\n")
+    };
     let mut buf = Vec::new();
     let mut line_no = 0usize;
     loop {
@@ -201,14 +213,11 @@ fn run_jsonl(default_date: Option<Date>) -> Result<(), Failure> {
             Ok(line) if line.trim().is_empty() => continue,
             Ok(line) => jsonl_reply(line.trim(), line_no, default_date),
         };
-        emit(&mut out, &reply)?;
-        emit(&mut out, "\n")?;
+        if let Err(e) = write(&mut out, &reply) {
+            return output_result(Err(e));
+        }
     }
-    match out.flush() {
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(Failure::Input(format!("cannot write output: {e}"))),
-        Ok(()) => Ok(()),
-    }
+    output_result(out.flush())
 }
 
 fn error_line(id: serde_json::Value, msg: &str) -> String {
@@ -259,9 +268,9 @@ fn table(found: &Extraction) -> String {
     let date = found.reference_date.map_or("none (relative dates unresolved)".to_string(), |d| d.to_string());
     let _ = writeln!(out, "{} claims · reference date {date}\n", found.claims.len());
     for c in &found.claims {
-        let sentence: String = c.text.chars().take(100).collect();
+        let sentence: String = printable(&c.text).chars().take(100).collect();
         let more = if c.text.chars().count() > 100 { "…" } else { "" };
-        let _ = writeln!(out, "#{:<3} score {:.2}  {}{}", c.id, c.score, sentence.replace('\n', " "), more);
+        let _ = writeln!(out, "#{:<3} score {:.2}  {}{}", c.id, c.score, sentence, more);
         for v in &c.values {
             let figure = match (v.kind, v.value, v.min, v.max) {
                 (claimlens::Kind::Date, ..) => match (v.from, v.to) {
@@ -305,6 +314,22 @@ fn table(found: &Extraction) -> String {
         }
     }
     out
+}
+
+/// Text safe to print on a terminal: line breaks become spaces, other control characters
+/// (escape sequences included) become U+FFFD.
+fn printable(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if matches!(c, '\n' | '\r' | '\t') {
+                ' '
+            } else if c.is_control() {
+                '\u{fffd}'
+            } else {
+                c
+            }
+        })
+        .collect()
 }
 
 fn fmt_num(x: f64) -> String {

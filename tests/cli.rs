@@ -125,6 +125,30 @@ fn jsonl_answers_every_line_and_isolates_bad_ones() {
 }
 
 #[test]
+fn double_dash_ends_the_options() {
+    let dir = std::env::temp_dir().join(format!("claimlens-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("-report.txt");
+    std::fs::write(&file, "\u{feff}About 40 people left.").unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_claimlens"))
+        .current_dir(&dir)
+        .args(["--format", "json", "--", "-report.txt"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["claims"][0]["text"], "About 40 people left.", "the byte-order mark stays outside the sentence");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn the_table_does_not_pass_control_characters_to_the_terminal() {
+    let o = claimlens(&[], "Some 40 people\u{1b}[2J left\r today.".as_bytes());
+    let out = stdout(&o);
+    assert!(!out.contains('\u{1b}') && !out.contains('\r'), "{out:?}");
+}
+
+#[test]
 fn help_and_version() {
     let o = claimlens(&["--help"], b"");
     assert!(o.status.success());

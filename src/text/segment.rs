@@ -26,10 +26,16 @@ fn is_line_break(c: char) -> bool {
     matches!(c, '\n' | '\u{2028}' | '\u{2029}' | '\u{85}')
 }
 
+/// White space, and the invisible characters that behave like it at the edges of a sentence
+/// (a byte-order mark, zero-width spaces).
+pub(crate) fn is_blank(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{feff}' | '\u{200b}' | '\u{2060}')
+}
+
 fn trim_range(text: &str, r: Range<usize>) -> Range<usize> {
     let s = &text[r.clone()];
-    let lead = s.len() - s.trim_start().len();
-    let trail = s.len() - s.trim_end().len();
+    let lead = s.len() - s.trim_start_matches(is_blank).len();
+    let trail = s.len() - s.trim_end_matches(is_blank).len();
     if lead == s.len() {
         return r.start..r.start;
     }

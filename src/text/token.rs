@@ -46,7 +46,7 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
             continue;
         }
         let c = if b < 0x80 { b as char } else { text[i..].chars().next().expect("char boundary") };
-        if c.is_whitespace() {
+        if super::segment::is_blank(c) {
             space = true;
             i += c.len_utf8();
             continue;

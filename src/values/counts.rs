@@ -125,6 +125,16 @@ pub(crate) fn noun_phrase(s: &Sent<'_>, j: usize) -> Option<(usize, usize)> {
 fn head_end(s: &Sent<'_>, j: usize) -> Option<usize> {
     let mut k = j;
     let mut words = 0;
+    // "40 T-90 tanks", "20 A350 jets": a model code before the counted noun.
+    if s.is_word(k) && s.cap(k) && s.glued(k + 1) && (s.is_num(k + 1) || s.dash(k + 1) && s.is_num(k + 2)) {
+        let mut m = k + 1;
+        while s.glued(m) && (s.is_num(m) || s.dash(m) || s.is_word(m)) {
+            m += 1;
+        }
+        if is_noun_word(s, m) && !s.glued(m) {
+            k = m;
+        }
+    }
     while words < 4 && is_noun_word(s, k) {
         // "second city Aleppo": a name after a common noun is an apposition, not more noun.
         if words > 0 && s.cap(k) && !s.cap(k - 1) {

@@ -56,8 +56,12 @@ pub(crate) fn unit_at(s: &Sent<'_>, i: usize) -> Option<(&'static str, usize)> {
             return match next {
                 "celsius" | "centigrade" | "c" => Some(("°C", i + 2)),
                 "fahrenheit" | "f" => Some(("°F", i + 2)),
-                _ => None,
+                _ => Some(("°", i + 1)),
             }
+        }
+        // "12C", "-5F": the British way of writing temperatures, glued and upper case.
+        "c" | "f" if s.glued(i) && s.cap(i) && i > 0 && s.is_num(i - 1) => {
+            return Some((if w == "c" { "°C" } else { "°F" }, i + 1));
         }
         "square" | "sq" => {
             let (u, end) = unit_at(s, i + 1)?;
@@ -97,5 +101,5 @@ pub(crate) fn unit_at(s: &Sent<'_>, i: usize) -> Option<(&'static str, usize)> {
 
 /// Whether a unit measures temperature (a minus sign before its figure belongs to the value).
 pub(crate) fn is_temperature(unit: &str) -> bool {
-    unit == "°C" || unit == "°F"
+    unit == "°C" || unit == "°F" || unit == "°"
 }

@@ -2,9 +2,9 @@
 //!
 //! Each sentence is tokenized once; [`find_values`] walks its tokens left to right and, at each
 //! token, tries the rule families in a fixed order — things that look like numbers but are not
-//! (names, phone numbers, clock times), then dates, anchored and vague durations, ratios,
-//! quantities (hedge + amount + unit or counted noun), ordinals — taking the first that matches
-//! and moving past it. Rules look only at a few tokens around the current one, so the walk is
+//! (names, phone numbers, clock times), then dates, anchored and vague durations, ordinals, and
+//! quantities (hedge + ratio, vague amount or amount + unit or counted noun) — taking the first
+//! that matches and moving past it. Rules look only at a few tokens around the current one, so the walk is
 //! linear in the length of the text.
 
 pub(crate) mod counts;
@@ -224,6 +224,8 @@ pub(crate) struct Found {
     pub grain: Option<Grain>,
     /// "of those", "of them": the figure is a part of a whole named before.
     pub refers_back: bool,
+    /// A ratio's figure when the phrase writes its whole ("half of the 1,200 respondents").
+    pub resolved: Option<f64>,
     /// The rule's human-readable name, for debugging.
     pub rule: &'static str,
 }
@@ -244,6 +246,7 @@ impl Found {
             to: None,
             grain: None,
             refers_back: false,
+            resolved: None,
             rule,
         }
     }
@@ -313,9 +316,6 @@ fn may_start_value(s: &Sent<'_>, i: usize) -> bool {
 /// are listed here or found by the family's own lexicon, so that ordinary words cost one lookup.
 fn starts_rule(s: &Sent<'_>, i: usize) -> bool {
     let w = s.lw(i);
-    if w.len() > 13 {
-        return false;
-    }
     let trigger = matches!(
         w,
         "a" | "an"

@@ -122,7 +122,6 @@ fn is_function_word(w: &str) -> bool {
             | "both"
             | "each"
             | "not"
-            | "just."
             | "upwards"
             | "beyond"
             | "near"
@@ -183,7 +182,8 @@ pub(crate) fn number_is_name(s: &Sent<'_>, i: usize) -> bool {
         return true;
     }
     // "7-Eleven", "19-cv-4872", "401(k)", "20/20", "9-to-5": figures inside codes.
-    if s.glued(i + 1) && (s.p(i + 1, '(') || s.p(i + 1, '/')) && s.glued(i + 2) {
+    let fraction = s.p(i + 1, '/') && s.w(i + 3, "of");
+    if s.glued(i + 1) && (s.p(i + 1, '(') || s.p(i + 1, '/')) && s.glued(i + 2) && !fraction {
         return true;
     }
     if s.dash(i + 1)
@@ -194,7 +194,7 @@ pub(crate) fn number_is_name(s: &Sent<'_>, i: usize) -> bool {
     {
         return !(super::measures::unit_at(s, i + 1).is_some() || super::durations::unit_at(s, i + 1).is_some());
     }
-    if i >= 2 && s.glued(i) && s.p(i - 1, '/') && s.is_num(i - 2) && s.glued(i - 1) {
+    if i >= 2 && s.glued(i) && s.p(i - 1, '/') && s.is_num(i - 2) && s.glued(i - 1) && !s.w(i + 1, "of") {
         return true;
     }
     // "8TH", "3M", "5G": upper-case letters glued to a figure are a code (but "$3M" is money).
@@ -219,7 +219,13 @@ pub(crate) fn number_is_name(s: &Sent<'_>, i: usize) -> bool {
                 s.lw(i - 1),
                 "in" | "since" | "of" | "by" | "until" | "from" | "during" | "before" | "after" | "the"
             );
-        let plural_first = super::counts::is_plural(s, i + 1);
+        let mut k = i + 1;
+        while capitalised_name(s, k) {
+            k += 1;
+        }
+        // "200 Extinction Rebellion activists": the names modify a counted noun.
+        let plural_first =
+            super::counts::is_plural(s, i + 1) || (s.is_word(k) && super::counts::is_plural(s, k) && !s.cap(k));
         let year =
             super::numbers::parse_digits(s.raw(i)).is_some_and(|v| (1000.0..=2100.0).contains(&v)) && year_context;
         if !plural_first && !year {
@@ -452,10 +458,6 @@ pub(crate) fn not_a_value(s: &Sent<'_>, i: usize) -> Option<usize> {
     }
     if let Some(end) = phone_end(s, i) {
         return Some(end);
-    }
-    // A figure with a leading zero is a code, a time or a phone number ("0300 GMT", "0800").
-    if s.raw(i).len() > 1 && s.raw(i).starts_with('0') && !s.raw(i).starts_with("0.") {
-        return Some(glued_run_end(s, i));
     }
     if number_is_name(s, i) {
         let mut end = glued_run_end(s, i);

@@ -171,7 +171,11 @@ fn million_not_metres(s: &Sent<'_>, m: usize) -> bool {
     // The currency sign may stand before the first end of a range: "$20–30m".
     let before_currency = (2..=4).any(|k| m >= k && super::money::is_prefix_symbol(s.raw(m - k)));
     let next = s.lw(m + 1);
+    // "a population of 1.2m.": at the end of a clause "m" is a million; metres come with a
+    // noun or a hyphen ("a 3m wall", "a 10m-high fence").
+    let clause_end = s.boundary(m + 1) && !s.dash(m + 1);
     before_currency
+        || clause_end
         || (s.is_word(m + 1) && (next.ends_with('s') || matches!(next, "people" | "children" | "men" | "women")))
         || s.word(m + 1).is_some_and(|w| matches!(w, "in" | "of" | "to") && before_currency)
 }

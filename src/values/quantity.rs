@@ -152,14 +152,19 @@ pub(crate) fn quantity_at(s: &Sent<'_>, i: usize) -> Option<Found> {
         }
         return Some(f);
     }
+    // "two of the three victims": a part of a whole named in the phrase.
+    if let Some(f) = part_of_the(s, i, j, hedge) {
+        return Some(f);
+    }
     let Some(a) = amount_at(s, j, true) else {
         return a_unit_of_time(s, i, j, hedge);
     };
     if a.number.weak && a.unit.is_none() {
         return None;
     }
-    // "20-30", "20 to 30": a second amount makes a range.
-    if hedge == Hedge::Exact || hedge == Hedge::Approximate {
+    // "20-30", "20 to 30": a second amount makes a range ("rose from 20 to 30" is a change).
+    let change = i > 0 && s.w(i - 1, "from") && after_change_verb(s, i - 1);
+    if (hedge == Hedge::Exact || hedge == Hedge::Approximate) && !change {
         if let Some(k) = connector(s, a.end, false) {
             let dash = s.dash(a.end);
             if let Some(b) = amount_at(s, k, true).filter(|b| !dash || b.number.digits == a.number.digits) {
@@ -288,6 +293,27 @@ fn tail_count(s: &Sent<'_>, f: &mut Found, j: usize) {
         f.counted = Some((a, b));
         f.end = b;
     }
+}
+
+/// "two of the three victims", "12 of the victims": a count of part of a group.
+fn part_of_the(s: &Sent<'_>, i: usize, j: usize, hedge: Hedge) -> Option<Found> {
+    let n = numbers::number_at(s, j)?;
+    if n.weak && !s.w(n.end, "of") || !s.w(n.end, "of") || !matches!(s.lw(n.end + 1), "the" | "its" | "their" | "our") {
+        return None;
+    }
+    let mut k = n.end + 2;
+    if let Some(whole) = numbers::number_at(s, k) {
+        k = whole.end;
+    }
+    let (a, b) = counts::noun_phrase(s, k)?;
+    if !(a..b).any(|x| counts::is_plural(s, x)) {
+        return None;
+    }
+    let mut f = Found::new(Kind::Count, i, b, "<n> of the <noun>");
+    f.value = Some(n.value);
+    f.hedge = Some(hedge);
+    f.counted = Some((a, b));
+    Some(f)
 }
 
 /// "of those", "of them": the figure is a part of something named before.

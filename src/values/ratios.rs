@@ -37,11 +37,21 @@ pub(crate) fn ratio_at(s: &Sent<'_>, i: usize, j: usize, hedge: Hedge) -> Option
         end = k + 1;
     } else {
         let det = matches!(s.lw(k), "the" | "its" | "their" | "all" | "our" | "his" | "her") && s.is_word(k);
-        let np_start = if det { k + 1 } else { k };
+        let mut np_start = if det { k + 1 } else { k };
+        // "half of the 1,200 respondents": the whole is written in the phrase.
+        let whole = numbers::number_at(s, np_start).filter(|n| n.digits || n.value > 1.0);
+        if let Some(n) = whole.filter(|_| det) {
+            if counts::noun_phrase(s, n.end).is_some() {
+                np_start = n.end;
+                f.resolved = Some((value * n.value).round());
+            }
+        }
         if has_of || det || is_in_ratio(s, j) {
             if let Some((a, b)) = counts::noun_phrase(s, np_start) {
                 f.counted = Some((a, b));
                 end = b;
+            } else {
+                f.resolved = None;
             }
         }
     }
@@ -62,6 +72,12 @@ fn fraction_at(s: &Sent<'_>, j: usize) -> Option<(f64, usize)> {
             return None;
         }
         return Some((0.5, j + 1));
+    }
+    // "3/4 of the staff".
+    if s.is_num(j) && s.p(j + 1, '/') && s.glued(j + 1) && s.is_num(j + 2) && s.glued(j + 2) && s.w(j + 3, "of") {
+        let n = numbers::parse_digits(s.raw(j))?;
+        let d = numbers::parse_digits(s.raw(j + 2))?;
+        return (d > n && n > 0.0).then_some((n / d, j + 3));
     }
     // "a third", "one quarter", "one-fifth", "two-thirds", "three quarters".
     let (num, k) = match w {
@@ -85,7 +101,8 @@ fn fraction_at(s: &Sent<'_>, j: usize) -> Option<(f64, usize)> {
     let word = s.lw(k);
     let plural = word.ends_with('s');
     // "a third attack" is an ordinal; "a third of", "a third." are ratios.
-    if num == 1.0 && !plural && !(s.w(k + 1, "of") || s.boundary(k + 1) || s.w(k + 1, "the")) {
+    let ends = s.boundary(k + 1) || s.word(k + 1).is_some_and(counts::is_stop);
+    if num == 1.0 && !plural && !ends {
         return None;
     }
     if num > 1.0 && !plural {

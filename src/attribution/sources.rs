@@ -1,0 +1,323 @@
+//! Source phrases: the words that name who says something, read whole with their descriptors
+//! ("the Britain-based Syrian Observatory for Human Rights", "Observatory head Rami Abdel Rahman",
+//! "an AFP correspondent in the region"), and their canonical name, type and affiliation.
+//!
+//! The canonical name drops determiners, descriptive modifiers ("Britain-based",
+//! "pro-government"), trailing prepositional phrases ("in the region") and generic media nouns
+//! ("newspaper"), and keeps what identifies the source. A person named with an organisation
+//! ("the International Rescue Committee's Misty Buswell", "Observatory head Rami Abdel Rahman")
+//! keeps the organisation as `affiliation`.
+
+use crate::values::Sent;
+
+/// person, organization, media, official, group or unnamed (the contract's names).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum SourceType {
+    Person,
+    Organization,
+    Media,
+    Official,
+    Group,
+    Unnamed,
+}
+
+impl SourceType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceType::Person => "person",
+            SourceType::Organization => "organization",
+            SourceType::Media => "media",
+            SourceType::Official => "official",
+            SourceType::Group => "group",
+            SourceType::Unnamed => "unnamed",
+        }
+    }
+}
+
+/// A source phrase as found: its tokens and what it names.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Phrase {
+    /// First token of the phrase as written.
+    pub start: usize,
+    /// One past its last token.
+    pub end: usize,
+    pub canonical: String,
+    pub kind: SourceType,
+    /// A person's organisation, as written in the phrase (resolved later).
+    pub affiliation: Option<String>,
+    /// "he", "she", "they": the speaker is someone named before.
+    pub pronoun: bool,
+    /// Tokens of the canonical name, for alias matching.
+    pub name_start: usize,
+    pub name_end: usize,
+}
+
+pub(crate) fn is_pronoun(w: &str) -> bool {
+    matches!(w, "he" | "she" | "they" | "it" | "we" | "i")
+}
+
+fn is_determiner(w: &str) -> bool {
+    matches!(w, "the" | "a" | "an" | "one" | "another" | "its" | "their" | "our" | "his" | "her" | "this" | "that")
+}
+
+/// Role words between an organisation and a person's name ("Observatory head Rami Abdel Rahman").
+fn is_role(w: &str) -> bool {
+    matches!(
+        w,
+        "head" | "chief" | "spokesman" | "spokeswoman" | "spokesperson" | "director" | "president" | "minister"
+            | "official" | "leader" | "founder" | "chairman" | "chairwoman" | "chair" | "secretary" | "general"
+            | "commissioner" | "governor" | "mayor" | "economist" | "analyst" | "researcher" | "professor" | "author"
+            | "coordinator" | "representative" | "envoy" | "ambassador" | "commander" | "chairperson" | "ceo"
+            | "manager" | "editor" | "correspondent" | "reporter" | "officer" | "adviser" | "advisor" | "deputy"
+            | "lead" | "senior" | "country" | "regional" | "executive" | "campaigner" | "lawyer" | "attorney"
+            | "prosecutor" | "judge" | "surgeon" | "doctor" | "epidemiologist" | "scientist" | "virologist"
+            | "statistician" | "strategist" | "pollster" | "expert" | "inspector" | "superintendent" | "captain"
+            | "colonel" | "sergeant" | "lieutenant" | "paramedic" | "nurse" | "witness" | "resident" | "farmer"
+    )
+}
+
+/// Generic nouns after a media name that are not part of it ("the Al-Watan newspaper").
+fn is_media_noun(w: &str) -> bool {
+    matches!(w, "newspaper" | "daily" | "weekly" | "tabloid" | "broadcaster" | "channel" | "website" | "magazine" | "outlet" | "radio" | "television" | "tv")
+}
+
+fn is_media_word(w: &str) -> bool {
+    is_media_noun(w)
+        || matches!(w, "afp" | "reuters" | "ap" | "bbc" | "cnn" | "correspondent" | "correspondents" | "reporter" | "reporters" | "journalist" | "journalists" | "photographer" | "cameraman" | "news" | "agency" | "times" | "post" | "herald" | "tribune" | "gazette" | "journal")
+}
+
+fn is_official_word(w: &str) -> bool {
+    matches!(
+        w,
+        "official" | "officials" | "spokesman" | "spokeswoman" | "spokesperson" | "minister" | "ministry" | "ministers"
+            | "government" | "police" | "army" | "military" | "authorities" | "prosecutor" | "prosecutors" | "governor"
+            | "mayor" | "president" | "presidency" | "diplomat" | "diplomats" | "officer" | "officers" | "embassy"
+            | "spokespeople" | "cabinet"
+    )
+}
+
+fn is_org_word(w: &str) -> bool {
+    matches!(
+        w,
+        "observatory" | "organization" | "organisation" | "committee" | "nations" | "agency" | "ministry" | "office"
+            | "council" | "bank" | "fund" | "commission" | "union" | "institute" | "university" | "cross" | "crescent"
+            | "group" | "movement" | "party" | "service" | "department" | "network" | "association" | "federation"
+            | "programme" | "program" | "front" | "forces" | "alliance" | "coalition" | "society" | "foundation"
+            | "authority" | "board" | "court" | "parliament" | "assembly" | "company" | "corporation" | "inc" | "ltd"
+            | "bureau" | "centre" | "center" | "hospital" | "clinic" | "school" | "trust" | "watch" | "amnesty"
+            | "frontieres" | "frontières" | "doctors" | "unicef" | "unhcr" | "who" | "imf" | "ocha" | "wfp" | "nato"
+            | "un" | "eu" | "irc" | "msf" | "statistics" | "brigade" | "police" | "tribunal" | "secretariat"
+    )
+}
+
+/// Nouns that can head an unnamed person or group source.
+fn is_source_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "residents" | "resident" | "witnesses" | "witness" | "activists" | "activist" | "agencies" | "groups"
+            | "analysts" | "analyst" | "experts" | "expert" | "doctors" | "doctor" | "medics" | "medic" | "rescuers"
+            | "volunteers" | "survivors" | "survivor" | "villagers" | "farmers" | "farmer" | "woman" | "man" | "women"
+            | "men" | "mother" | "father" | "girl" | "boy" | "driver" | "teacher" | "nurse" | "nurses" | "source"
+            | "sources" | "observers" | "monitors" | "economists" | "economist" | "researchers" | "researcher"
+            | "scientists" | "scientist" | "campaigners" | "lawyers" | "lawyer" | "relatives" | "neighbours"
+            | "neighbors" | "parents" | "workers" | "worker" | "officials" | "official" | "traders" | "shopkeeper"
+            | "owner" | "owners" | "pilot" | "soldier" | "soldiers" | "fighters" | "rebels" | "protesters"
+            | "organisers" | "organizers" | "authorities" | "police" | "investigators" | "firefighters" | "paramedics"
+            | "employees" | "staff" | "student" | "students" | "pupils" | "patients" | "people" | "locals" | "elder"
+            | "elders" | "citizens" | "voters" | "leaders" | "diplomats" | "diplomat" | "spokesman" | "spokeswoman"
+            | "spokesperson" | "correspondent" | "reporter" | "journalist" | "photographer" | "eyewitness"
+            | "eyewitnesses" | "bystander" | "bystanders" | "victim" | "victims" | "aid" | "relief" | "charities"
+            | "charity" | "ngos" | "unions" | "minister" | "ministry" | "government" | "army" | "military" | "manager"
+            | "director" | "official's" | "chief" | "head" | "commander" | "mayor" | "governor" | "president"
+            | "author" | "authors" | "study" | "report" | "survey" | "poll" | "statement" | "pollsters" | "forecasters"
+    )
+}
+
+fn capital_word(s: &Sent<'_>, i: usize) -> bool {
+    s.is_word(i) && s.name_like(i)
+}
+
+/// Whether tokens `[a, b)` can name a source: a name, a pronoun, or a noun that sources are.
+pub(crate) fn plausible(s: &Sent<'_>, a: usize, b: usize) -> bool {
+    if a >= b {
+        return false;
+    }
+    if b == a + 1 && is_pronoun(s.lw(a)) {
+        return true;
+    }
+    let mut any = false;
+    for k in a..b {
+        if !(s.is_word(k) || s.dash(k) || s.p(k, '\'') || s.p(k, '’') || s.p(k, '.') || s.p(k, '&')) {
+            return false;
+        }
+        let w = s.lw(k);
+        if matches!(w, "is" | "was" | "were" | "are" | "be" | "has" | "have" | "had" | "will" | "would" | "not") {
+            return false;
+        }
+        any |= capital_word(s, k) && !(k == a && s.sentence_initial(k) && is_determiner(w)) || is_source_noun(w);
+    }
+    any
+}
+
+/// Reads the source phrase in tokens `[a, b)`: canonical name, type, affiliation.
+pub(crate) fn read(s: &Sent<'_>, a: usize, b: usize) -> Phrase {
+    let mut p = Phrase {
+        start: a,
+        end: b,
+        canonical: String::new(),
+        kind: SourceType::Organization,
+        affiliation: None,
+        pronoun: false,
+        name_start: a,
+        name_end: b,
+    };
+    if b == a + 1 && is_pronoun(s.lw(a)) {
+        p.pronoun = true;
+        p.kind = SourceType::Person;
+        p.canonical = s.raw(a).to_string();
+        return p;
+    }
+    // "the International Rescue Committee's Misty Buswell": organisation 's person.
+    if let Some(q) = (a..b).find(|&k| (s.p(k, '\'') || s.p(k, '’')) && s.glued(k) && s.w(k + 1, "s")) {
+        let (na, nb) = trim(s, q + 2, b);
+        if let Some((pa, pb)) = trailing_name(s, na, nb) {
+            let (oa, ob) = trim(s, a, q);
+            p.affiliation = (oa < ob).then(|| join(s, oa, ob));
+            return person(s, p, pa, pb);
+        }
+    }
+    // "Observatory head Rami Abdel Rahman", "Health Minister Ana Lopes".
+    if let Some(r) = (a..b).rev().find(|&k| is_role(s.lw(k)) && s.is_word(k)) {
+        if let Some((pa, pb)) = trailing_name(s, r + 1, cut_pp(s, r + 1, b)) {
+            if pa == r + 1 {
+                let (oa, ob) = trim(s, a, r);
+                let org_end = (oa..ob).take_while(|&k| capital_word(s, k) || s.dash(k)).last().map_or(oa, |k| k + 1);
+                p.affiliation = (oa < org_end && !is_role(s.lw(oa))).then(|| join(s, oa, org_end));
+                return person(s, p, pa, pb);
+            }
+        }
+    }
+    let (na, nb) = trim(s, a, cut_pp(s, a, b));
+    p.name_start = na;
+    p.name_end = nb;
+    p.canonical = join(s, na, nb);
+    p.kind = classify(s, na, nb);
+    p
+}
+
+fn person(s: &Sent<'_>, mut p: Phrase, a: usize, b: usize) -> Phrase {
+    p.name_start = a;
+    p.name_end = b;
+    p.canonical = join(s, a, b);
+    p.kind = SourceType::Person;
+    p
+}
+
+/// A capitalised name at the end of `[a, b)` (one to four words).
+fn trailing_name(s: &Sent<'_>, a: usize, b: usize) -> Option<(usize, usize)> {
+    if a >= b || !capital_word(s, b - 1) {
+        return None;
+    }
+    let mut k = b - 1;
+    while k > a && (capital_word(s, k - 1) || s.dash(k - 1) && s.glued(k) || matches!(s.lw(k - 1), "al" | "bin" | "ibn" | "de" | "van" | "von" | "da" | "el" | "abu")) {
+        k -= 1;
+    }
+    let words = (k..b).filter(|&i| s.is_word(i)).count();
+    if words > 5 || (k..b).any(|i| is_org_word(s.lw(i))) {
+        return None;
+    }
+    Some((k, b))
+}
+
+/// Drops a trailing prepositional phrase: "an AFP correspondent [in the region]".
+fn cut_pp(s: &Sent<'_>, a: usize, b: usize) -> usize {
+    for k in a + 1..b {
+        if matches!(s.lw(k), "in" | "at" | "from" | "on" | "near" | "inside" | "outside" | "who" | "which" | "with") && s.is_word(k) {
+            // "Doctors Without Borders"-style names keep capitalised prepositions.
+            if !s.cap(k) {
+                return k;
+            }
+        }
+    }
+    b
+}
+
+/// Drops determiners and descriptors at the front ("the Britain-based", "the pro-government"),
+/// generic media nouns at the end ("newspaper"), and a leading figure word ("one elderly woman").
+fn trim(s: &Sent<'_>, mut a: usize, mut b: usize) -> (usize, usize) {
+    loop {
+        if a >= b {
+            break;
+        }
+        let w = s.lw(a);
+        if s.is_word(a) && is_determiner(w) && a + 1 < b {
+            a += 1;
+            continue;
+        }
+        // A hyphenated descriptor: "Britain-based", "pro-government", "state-run".
+        if a + 2 < b && s.dash(a + 1) && s.glued(a + 1) && s.glued(a + 2) {
+            let tail = s.lw(a + 2);
+            let descriptor = matches!(tail, "based" | "run" | "owned" | "backed" | "funded" | "led" | "linked" | "affiliated" | "aligned" | "controlled" | "allied" | "leaning" | "wing")
+                || matches!(w, "pro" | "anti" | "non" | "state" | "government");
+            if descriptor {
+                a += 3;
+                continue;
+            }
+        }
+        // Lower-case adjectives before a name: "the pro-government Al-Watan", "leading rights group".
+        if s.is_word(a) && !s.name_like(a) && (a + 1..b).any(|k| capital_word(s, k)) && !is_source_noun(w) && !is_media_word(w) && !is_official_word(w) && !is_role(w) {
+            let next_cap = capital_word(s, a + 1);
+            if next_cap {
+                a += 1;
+                continue;
+            }
+        }
+        break;
+    }
+    while b > a + 1 && s.is_word(b - 1) && is_media_noun(s.lw(b - 1)) && capital_word(s, b - 2) {
+        b -= 1;
+    }
+    while b > a + 1 && !s.is_word(b - 1) {
+        b -= 1;
+    }
+    (a, b)
+}
+
+/// The phrase's words as written, single-spaced.
+pub(crate) fn join(s: &Sent<'_>, a: usize, b: usize) -> String {
+    let mut out = String::new();
+    for k in a..b {
+        if k > a && !s.glued(k) {
+            out.push(' ');
+        }
+        out.push_str(s.raw(k));
+    }
+    out
+}
+
+fn classify(s: &Sent<'_>, a: usize, b: usize) -> SourceType {
+    let words: Vec<&str> = (a..b).filter(|&k| s.is_word(k)).map(|k| s.lw(k)).collect();
+    let head = words.last().copied().unwrap_or("");
+    if words.iter().any(|w| matches!(*w, "source" | "sources")) {
+        return SourceType::Unnamed;
+    }
+    if words.iter().any(|w| is_media_word(w)) {
+        return SourceType::Media;
+    }
+    let named = (a..b).any(|k| capital_word(s, k));
+    if named && words.iter().any(|w| is_org_word(w)) {
+        return SourceType::Organization;
+    }
+    if words.iter().any(|w| is_official_word(w)) {
+        return SourceType::Official;
+    }
+    if named {
+        let caps = (a..b).filter(|&k| capital_word(s, k)).count();
+        let acronym = b == a + 1 && s.raw(a).len() <= 6 && s.raw(a).chars().all(|c| c.is_uppercase());
+        return if acronym || caps == 1 && b == a + 1 { SourceType::Organization } else { SourceType::Person };
+    }
+    if crate::values::counts::is_plural(s, b - 1) || head == "aid" {
+        return SourceType::Group;
+    }
+    SourceType::Person
+}
