@@ -1,12 +1,19 @@
-//! From sentences to claims: values are found per sentence, linked to each other ("38,000 of
-//! those" → the 358,000 before it; "half of them" → the three million), scored, and checked for
-//! consistency.
+//! From sentences to claims. A claim is a sentence — or one clause of it, when the sentence joins
+//! statements of two different sources ("X said A, but Y maintained B") — that carries values or
+//! an attributed statement. Here values are linked ("38,000 of those" → the 358,000 before it;
+//! "half of them" → the three million), sources are attached (by a cue, by the quotation the
+//! sentence is part of, or inherited by a sentence that continues an attributed figure), claims
+//! are scored, and the page is checked for figures that contradict each other.
 //!
-//! Scores combine the reasons a claim is worth checking as a noisy-or (`1 − Π(1 − wᵢ)`), so
-//! each reason adds weight and the score stays within 0..1. The reason codes and their weights
-//! are listed in `docs/reasons.md`.
+//! Scores combine the reasons a claim is worth checking as a noisy-or (`1 − Π(1 − wᵢ)`), so each
+//! reason adds weight and the score stays within 0..1. The reason codes and their weights are
+//! listed in `docs/reasons.md`.
 
-use crate::model::{Check, Claim, Extraction, Hedge, Kind, PartOf, Value, CONTRACT_VERSION};
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+
+use crate::attribution::{Attributor, Mention, Said};
+use crate::model::{Attribution, Check, Claim, CoSource, Extraction, Hedge, Kind, PartOf, Source, Value, CONTRACT_VERSION};
 use crate::text::offsets::Utf16Map;
 use crate::text::{segment, tokenize, Token};
 use crate::values::{find_values, Found, Sent};
@@ -23,6 +30,11 @@ const REASONS: &[(&str, f64)] = &[
     ("number", 0.3),
     ("duration", 0.2),
     ("date", 0.25),
+    ("statement", 0.15),
+    ("attributed", 0.4),
+    ("quote", 0.05),
+    ("inherited", 0.0),
+    ("unattributed", 0.0),
     ("vague", -0.3),
     ("several_figures", 0.15),
 ];
@@ -31,63 +43,221 @@ fn weight(code: &str) -> f64 {
     REASONS.iter().find(|(c, _)| *c == code).map_or(0.0, |(_, w)| *w)
 }
 
+/// What the first pass keeps of a sentence.
+struct Sentence {
+    range: Range<usize>,
+    paragraph: usize,
+    /// Values with the byte offset where each starts, and whether it refers back ("of those").
+    values: Vec<(Value, usize, bool)>,
+    said: Vec<Said>,
+    groups: Vec<usize>,
+}
+
 pub(crate) fn extract(text: &str, options: &Options) -> Extraction {
     let lower = text.to_ascii_lowercase();
     let map = Utf16Map::new(text);
+    let paragraphs = segment::paragraphs(text);
+    let mut attributor = Attributor::new(text, &paragraphs);
     let mut tokens: Vec<Token> = Vec::new();
     let mut found: Vec<Found> = Vec::new();
-    let mut claims: Vec<Claim> = Vec::new();
-    // The last figure that can be a whole, for "38,000 of those" and "half of them":
-    // (claim id, value index, figure).
-    let mut last_whole: Option<(usize, usize, f64)> = None;
-    let mut last_whole_para = usize::MAX;
-    for sentence in segment::sentences(text) {
-        tokens.clear();
-        found.clear();
-        tokenize(text, sentence.start..sentence.end, &mut tokens);
-        let s = Sent::new(text, &lower, &tokens, options.get_reference_date());
-        find_values(&s, &mut found);
-        if found.is_empty() {
-            continue;
+    let mut sentences: Vec<Sentence> = Vec::new();
+    let mut all = Vec::new();
+    for (p, range) in paragraphs.iter().enumerate() {
+        all.clear();
+        segment::split_sentences(text, range.clone(), p, &mut all);
+        for sentence in &all {
+            tokens.clear();
+            found.clear();
+            tokenize(text, sentence.start..sentence.end, &mut tokens);
+            let s = Sent::new(text, &lower, &tokens, options.get_reference_date());
+            find_values(&s, &mut found);
+            let said = attributor.sentence(&s, sentence.start..sentence.end);
+            let groups: Vec<usize> = attributor.quotes_in(sentence.start, sentence.end).map(|q| q.group).collect();
+            if found.is_empty() && said.is_empty() && groups.is_empty() {
+                continue;
+            }
+            let values = found.iter().map(|f| (to_value(text, &map, &s, f), s.toks[f.start].start, f.refers_back)).collect();
+            sentences.push(Sentence { range: sentence.start..sentence.end, paragraph: p, values, said, groups });
         }
-        if sentence.paragraph != last_whole_para && sentence.paragraph > last_whole_para.saturating_add(1) {
-            last_whole = None;
+    }
+    let build = Builder { text, map: &map, attributor: &attributor };
+    let claims = build.claims(&sentences);
+    let sources = build.sources(&claims);
+    Extraction { version: CONTRACT_VERSION, reference_date: options.get_reference_date(), claims, sources }
+}
+
+struct Builder<'a> {
+    text: &'a str,
+    map: &'a Utf16Map<'a>,
+    attributor: &'a Attributor,
+}
+
+/// A part of a sentence that becomes one claim.
+struct Clause<'s> {
+    start: usize,
+    end: usize,
+    said: Option<&'s Said>,
+}
+
+impl Builder<'_> {
+    fn attribution(&self, said: &Said, quote: bool) -> Attribution {
+        let reg = &self.attributor.registry;
+        let entry = &reg.entries[said.mention.source];
+        let m = &said.mention;
+        Attribution {
+            source: self.text[m.start..m.end].to_string(),
+            canonical: entry.canonical.clone(),
+            start: self.map.utf16(m.start),
+            end: self.map.utf16(m.end),
+            cue: said.cue.clone(),
+            source_type: entry.kind.as_str(),
+            affiliation: said.affiliation.filter(|&a| a != m.source).map(|a| reg.entries[a].canonical.clone()),
+            quote,
+            inherited: false,
+            also: said
+                .also
+                .iter()
+                .filter(|x| x.source != m.source)
+                .map(|x: &Mention| CoSource {
+                    source: self.text[x.start..x.end].to_string(),
+                    canonical: reg.entries[x.source].canonical.clone(),
+                    start: self.map.utf16(x.start),
+                    end: self.map.utf16(x.end),
+                })
+                .collect(),
         }
-        let id = claims.len();
-        let mut values = Vec::with_capacity(found.len());
-        for f in &found {
-            let mut v = to_value(text, &map, &s, f);
-            if f.refers_back {
-                if let Some((cid, vi, whole)) = last_whole {
-                    if f.kind == Kind::Ratio {
-                        v.resolved = v.value.map(|r| (r * whole).round());
-                    } else if cid != id || vi < values.len() {
-                        v.part_of = Some(PartOf { claim: cid, value: vi });
-                    }
+    }
+
+    /// Whether a quotation of a few words or more lies in `[start, end)`.
+    fn quoted(&self, start: usize, end: usize) -> bool {
+        self.attributor.quotes_in(start, end).any(|q| self.text[q.start..q.end].split_whitespace().count() >= 3)
+    }
+
+    /// Splits a sentence where a second source's clause starts ("…, but the Observatory maintained").
+    fn clauses<'s>(&self, s: &'s Sentence) -> Vec<Clause<'s>> {
+        let first = s.said.first();
+        let split = s.said.iter().find(|c| c.clause_start > s.range.start && first.is_some_and(|f| f.mention.source != c.mention.source));
+        match (first, split) {
+            (Some(f), Some(second)) => {
+                let cut = second.clause_start;
+                let end1 = self.text[s.range.start..cut].trim_end_matches(|c: char| c.is_whitespace() || c == ',' || c == ';').len() + s.range.start;
+                vec![Clause { start: s.range.start, end: end1, said: Some(f) }, Clause { start: cut, end: s.range.end, said: Some(second) }]
+            }
+            _ => vec![Clause { start: s.range.start, end: s.range.end, said: first }],
+        }
+    }
+
+    fn claims(&self, sentences: &[Sentence]) -> Vec<Claim> {
+        // The speaker of each quotation: the cue of a sentence that holds part of it.
+        let mut speakers: HashMap<usize, &Said> = HashMap::new();
+        for s in sentences {
+            if let Some(first) = s.said.first() {
+                for &g in &s.groups {
+                    speakers.entry(g).or_insert(first);
                 }
             }
-            if matches!(v.kind, Kind::Count | Kind::Number) && v.value.is_some() && !f.refers_back {
-                last_whole = Some((id, values.len(), v.value.unwrap_or(0.0)));
-                last_whole_para = sentence.paragraph;
-            }
-            values.push(v);
         }
-        let (start, end) = (map.utf16(sentence.start), map.utf16(sentence.end));
-        let (score, reasons) = score(&values);
-        claims.push(Claim {
-            id,
-            text: text[sentence.start..sentence.end].to_string(),
-            start,
-            end,
-            values,
-            attribution: None,
-            score,
-            reasons,
-            checks: Vec::new(),
-        });
+        let mut claims: Vec<Claim> = Vec::new();
+        // The last figure that can be a whole, for "38,000 of those" and "half of them".
+        let mut last_whole: Option<(usize, usize, f64)> = None;
+        let mut last_para = 0;
+        for s in sentences {
+            if s.paragraph > last_para + 1 {
+                last_whole = None;
+            }
+            for clause in self.clauses(s) {
+                let id = claims.len();
+                let mut values: Vec<Value> = Vec::new();
+                let mut refers_back = false;
+                for (v, at, back) in &s.values {
+                    if *at < clause.start || *at >= clause.end {
+                        continue;
+                    }
+                    let mut v = v.clone();
+                    if *back {
+                        refers_back = true;
+                        if let Some((cid, vi, whole)) = last_whole {
+                            if v.kind == Kind::Ratio {
+                                v.resolved = v.value.map(|r| (r * whole).round());
+                            } else {
+                                v.part_of = Some(PartOf { claim: cid, value: vi });
+                            }
+                        }
+                    } else if matches!(v.kind, Kind::Count | Kind::Number) && v.value.is_some() {
+                        last_whole = Some((id, values.len(), v.value.unwrap_or(0.0)));
+                    }
+                    values.push(v);
+                }
+                let attribution = match clause.said {
+                    Some(said) => Some(self.attribution(said, self.quoted(clause.start, clause.end))),
+                    None => {
+                        // Part of a quotation whose speaker another sentence names.
+                        let quoted = s.groups.iter().find_map(|g| speakers.get(g)).map(|said| {
+                            let mut a = self.attribution(said, true);
+                            a.inherited = true;
+                            a
+                        });
+                        // A sentence that continues an attributed figure ("Some 38,000 of those …").
+                        quoted.or_else(|| {
+                            let whole = values.iter().find_map(|v| v.part_of).map(|p| p.claim);
+                            let from_whole = whole.filter(|_| refers_back).and_then(|c| claims.get(c)).and_then(|c| c.attribution.clone());
+                            from_whole.map(|mut a| {
+                                a.inherited = true;
+                                a.quote = false;
+                                a
+                            })
+                        })
+                    }
+                };
+                if values.is_empty() && attribution.is_none() {
+                    continue;
+                }
+                let (score, reasons) = score(&values, attribution.as_ref());
+                claims.push(Claim {
+                    id,
+                    text: self.text[clause.start..clause.end].to_string(),
+                    start: self.map.utf16(clause.start),
+                    end: self.map.utf16(clause.end),
+                    values,
+                    attribution,
+                    score,
+                    reasons,
+                    checks: Vec::new(),
+                });
+            }
+            last_para = s.paragraph;
+        }
+        consistency_checks(self.text, self.map, &mut claims);
+        claims
     }
-    consistency_checks(&mut claims);
-    Extraction { version: CONTRACT_VERSION, reference_date: options.get_reference_date(), claims, sources: Vec::new() }
+
+    /// One entry per source, with every mention and every claim it is given for.
+    fn sources(&self, claims: &[Claim]) -> Vec<Source> {
+        let reg = &self.attributor.registry;
+        let mut by_name: BTreeMap<usize, Source> = BTreeMap::new();
+        let mut order: Vec<usize> = Vec::new();
+        for c in claims {
+            let Some(a) = &c.attribution else { continue };
+            let mut add = |canonical: &str, text: &str, start: usize, end: usize, mention: bool| {
+                let Some(idx) = reg.entries.iter().position(|e| e.canonical == canonical) else { return };
+                let entry = by_name.entry(idx).or_insert_with(|| {
+                    order.push(idx);
+                    Source { canonical: canonical.to_string(), source_type: reg.entries[idx].kind.as_str(), mentions: Vec::new(), claims: Vec::new() }
+                });
+                if mention && !entry.mentions.iter().any(|m| m.start == start) {
+                    entry.mentions.push(crate::model::Mention { text: text.to_string(), start, end });
+                }
+                if !entry.claims.contains(&c.id) {
+                    entry.claims.push(c.id);
+                }
+            };
+            add(&a.canonical, &a.source, a.start, a.end, !a.inherited);
+            for co in &a.also {
+                add(&co.canonical, &co.source, co.start, co.end, !a.inherited);
+            }
+        }
+        order.into_iter().filter_map(|i| by_name.remove(&i)).collect()
+    }
 }
 
 fn to_value(text: &str, map: &Utf16Map<'_>, s: &Sent<'_>, f: &Found) -> Value {
@@ -125,7 +295,7 @@ fn to_value(text: &str, map: &Utf16Map<'_>, s: &Sent<'_>, f: &Found) -> Value {
     }
 }
 
-fn score(values: &[Value]) -> (f64, Vec<&'static str>) {
+fn score(values: &[Value], attribution: Option<&Attribution>) -> (f64, Vec<&'static str>) {
     let mut reasons: Vec<&'static str> = Vec::new();
     for v in values {
         let code = v.kind.as_str();
@@ -136,9 +306,24 @@ fn score(values: &[Value]) -> (f64, Vec<&'static str>) {
             reasons.push("vague");
         }
     }
+    if values.is_empty() {
+        reasons.push("statement");
+    }
     let figures = values.iter().filter(|v| !matches!(v.kind, Kind::Date | Kind::Duration)).count();
     if figures > 1 {
         reasons.push("several_figures");
+    }
+    match attribution {
+        Some(a) => {
+            reasons.push("attributed");
+            if a.quote {
+                reasons.push("quote");
+            }
+            if a.inherited {
+                reasons.push("inherited");
+            }
+        }
+        None => reasons.push("unattributed"),
     }
     let mut keep = 1.0;
     let mut penalty = 1.0;
@@ -154,53 +339,80 @@ fn score(values: &[Value]) -> (f64, Vec<&'static str>) {
     ((score * 100.0).round() / 100.0, reasons)
 }
 
-/// Flags figures that contradict each other within the text.
-fn consistency_checks(claims: &mut [Claim]) {
+/// The bounds a figure allows: exact figures a point, hedged ones a band.
+fn bounds(v: &Value) -> Option<(f64, f64)> {
+    let x = v.value;
+    Some(match v.hedge? {
+        Hedge::Exact => (x?, x?),
+        Hedge::Approximate => (x? * 0.9, x? * 1.1),
+        Hedge::AtMost | Hedge::LessThan => (x? * 0.8, x?),
+        Hedge::AtLeast | Hedge::MoreThan => (x?, x? * 1.25),
+        Hedge::Vague | Hedge::Range => (v.min?, v.max?),
+    })
+}
+
+/// The noun a count is about, singular and lower case, for comparing two counts.
+fn topic(counted: &str) -> String {
+    let last = counted.split_whitespace().last().unwrap_or("").to_lowercase();
+    last.strip_suffix('s').map(str::to_string).unwrap_or(last)
+}
+
+/// Flags figures that contradict each other within the page.
+fn consistency_checks(text: &str, map: &Utf16Map<'_>, claims: &mut [Claim]) {
+    let _ = map;
     let mut checks: Vec<(usize, Check)> = Vec::new();
     for c in claims.iter() {
         for v in &c.values {
             if let (Some(p), Some(x)) = (v.part_of, v.value) {
                 let whole = claims.get(p.claim).and_then(|w| w.values.get(p.value)).and_then(|w| w.value.or(w.max));
                 if let Some(w) = whole.filter(|&w| x > w) {
-                    checks.push((
-                        c.id,
-                        Check {
-                            kind: "part_exceeds_whole",
-                            message: format!("{} is said to be part of {}, which is smaller", v.text, w),
-                            claims: vec![p.claim, c.id],
-                        },
-                    ));
+                    let message = format!("{} is given as part of {}, which is smaller", v.text, w);
+                    checks.push((c.id, Check { kind: "part_exceeds_whole", message, claims: vec![p.claim, c.id] }));
                 }
             }
-            if v.kind == Kind::Percent
-                && v.unit == Some("percent")
-                && v.value.or(v.min).is_some_and(|x| x > 100.0)
-                && c.text[..].contains(" of ")
-            {
-                checks.push((
-                    c.id,
-                    Check {
-                        kind: "share_over_100",
-                        message: format!("{} is a share of a whole above 100 percent", v.text),
-                        claims: vec![c.id],
-                    },
-                ));
+            // "150 percent of the vote" is impossible; "rose 150 percent" is not.
+            let rel = v.end - c.start;
+            let after = c.text.encode_utf16().skip(rel).take(4).collect::<Vec<u16>>();
+            let of_follows = String::from_utf16_lossy(&after) == " of ";
+            if v.kind == Kind::Percent && v.unit == Some("percent") && of_follows && v.value.or(v.min).is_some_and(|x| x > 100.0) {
+                let message = format!("{} is a share of a whole above 100 percent", v.text);
+                checks.push((c.id, Check { kind: "share_over_100", message, claims: vec![c.id] }));
             }
             if let (Some(a), Some(b)) = (v.from, v.to) {
                 if a > b {
-                    checks.push((
-                        c.id,
-                        Check {
-                            kind: "interval_reversed",
-                            message: format!("{} ends before it starts", v.text),
-                            claims: vec![c.id],
-                        },
-                    ));
+                    checks.push((c.id, Check { kind: "interval_reversed", message: format!("{} ends before it starts", v.text), claims: vec![c.id] }));
                 }
             }
         }
     }
+    // The same counted thing with figures that cannot both be true, in claims about the same period.
+    let counts: Vec<(usize, &Value, String)> = claims
+        .iter()
+        .flat_map(|c| c.values.iter().map(move |v| (c.id, v)))
+        .filter(|(_, v)| v.kind == Kind::Count && v.part_of.is_none())
+        .filter_map(|(id, v)| v.counted.as_deref().map(|t| (id, v, topic(t))))
+        .collect();
+    for (i, (ca, va, ta)) in counts.iter().enumerate() {
+        for (cb, vb, tb) in &counts[i + 1..] {
+            if ca == cb || ta != tb || ta.is_empty() {
+                continue;
+            }
+            let (Some((a0, a1)), Some((b0, b1))) = (bounds(va), bounds(vb)) else { continue };
+            let same_period = period(&claims[*ca]) == period(&claims[*cb]);
+            if same_period && (a1 < b0 || b1 < a0) {
+                let message = format!("{} and {} give different figures for the same thing", va.text, vb.text);
+                checks.push((*ca, Check { kind: "conflicting_figures", message: message.clone(), claims: vec![*ca, *cb] }));
+                checks.push((*cb, Check { kind: "conflicting_figures", message, claims: vec![*ca, *cb] }));
+            }
+        }
+    }
+    let _ = text;
     for (id, check) in checks {
         claims[id].checks.push(check);
     }
+}
+
+/// The dates a claim is about, for telling whether two figures concern the same period.
+fn period(c: &Claim) -> Vec<(Option<crate::Date>, Option<crate::Date>)> {
+    c.values.iter().filter(|v| v.kind == Kind::Date).map(|v| (v.from, v.to)).collect()
 }

@@ -31,6 +31,7 @@
 
 #![deny(missing_docs)]
 
+mod attribution;
 pub mod calendar;
 mod claims;
 mod error;

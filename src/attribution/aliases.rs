@@ -1,0 +1,200 @@
+//! In-page alias chains: one source, however the page names it. "the Observatory" is the Syrian
+//! Observatory for Human Rights named before it; "Abdel Rahman" is Rami Abdel Rahman; an acronym
+//! is the name whose initials it spells, or the name it was introduced after in parentheses
+//! ("Hayat Tahrir al-Sham (HTS)"); "the UN" and "United Nations" are one source whichever comes
+//! first. The canonical name is the fullest form the page gives.
+
+use super::sources::SourceType;
+
+/// Acronyms so common that news uses them before (or without) the full name.
+const KNOWN: &[(&str, &str)] = &[
+    ("UN", "United Nations"),
+    ("U.N.", "United Nations"),
+    ("EU", "European Union"),
+    ("WHO", "World Health Organization"),
+    ("IMF", "International Monetary Fund"),
+    ("NATO", "North Atlantic Treaty Organization"),
+    ("UNICEF", "United Nations Children's Fund"),
+    ("UNHCR", "UN refugee agency"),
+    ("ICRC", "International Committee of the Red Cross"),
+    ("MSF", "Doctors Without Borders"),
+];
+
+/// One source the page names.
+#[derive(Clone, Debug)]
+pub(crate) struct Entry {
+    pub canonical: String,
+    pub kind: SourceType,
+    /// Other spellings seen for it ("UN", "the Observatory").
+    pub aliases: Vec<String>,
+    /// A person's organisation, once the page has named it (registry index).
+    pub affiliation: Option<usize>,
+}
+
+/// The page's sources, in the order they were first named.
+#[derive(Debug, Default)]
+pub(crate) struct Registry {
+    pub entries: Vec<Entry>,
+    /// Acronyms introduced in parentheses: ("HTS", "Hayat Tahrir al-Sham").
+    defined: Vec<(String, String)>,
+}
+
+fn words(name: &str) -> Vec<String> {
+    name.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).filter(|w| !w.is_empty()).collect()
+}
+
+/// The initials of a name's significant words: "International Rescue Committee" → "IRC".
+fn initials(name: &str) -> String {
+    name.split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+fn is_acronym(name: &str) -> bool {
+    let letters: String = name.chars().filter(|c| *c != '.').collect();
+    (2..=7).contains(&letters.len()) && letters.chars().all(|c| c.is_ascii_uppercase())
+}
+
+impl Registry {
+    /// Reads acronym definitions ("Hayat Tahrir al-Sham (HTS)") from the whole text first, so an
+    /// acronym used before its definition still resolves.
+    pub fn new(text: &str) -> Registry {
+        let mut defined = Vec::new();
+        let mut rest = text;
+        let mut base = 0;
+        while let Some(open) = rest.find('(') {
+            let after = &rest[open + 1..];
+            if let Some(close) = after.find(')') {
+                let acr = &after[..close];
+                if is_acronym(acr) {
+                    let before = &text[..base + open];
+                    let name: Vec<&str> = before.trim_end().rsplit(' ').take(8).collect::<Vec<_>>().into_iter().rev().collect();
+                    // The longest run of words just before whose initials spell the acronym, or
+                    // the capitalised run just before it.
+                    let mut best = None;
+                    for k in 0..name.len() {
+                        let cand = name[k..].join(" ");
+                        if initials(&cand).eq_ignore_ascii_case(&acr.replace('.', "")) {
+                            best = Some(cand);
+                            break;
+                        }
+                    }
+                    if best.is_none() {
+                        let caps: Vec<&str> = name.iter().rev().take_while(|w| w.starts_with(char::is_uppercase) || matches!(**w, "al" | "of" | "for" | "the" | "and")).copied().collect();
+                        let caps: Vec<&str> = caps.into_iter().rev().skip_while(|w| !w.starts_with(char::is_uppercase)).collect();
+                        if !caps.is_empty() {
+                            best = Some(caps.join(" "));
+                        }
+                    }
+                    if let Some(b) = best {
+                        defined.push((acr.replace('.', ""), b.trim_matches(|c: char| !c.is_alphanumeric()).to_string()));
+                    }
+                }
+            }
+            base += open + 1;
+            rest = &text[base..];
+        }
+        Registry { entries: Vec::new(), defined }
+    }
+
+    /// The full name an acronym stands for on this page, if known.
+    fn expand(&self, name: &str) -> Option<String> {
+        let bare = name.replace('.', "");
+        self.defined
+            .iter()
+            .find(|(a, _)| *a == bare)
+            .map(|(_, n)| n.clone())
+            .or_else(|| KNOWN.iter().find(|(a, _)| a.replace('.', "") == bare).map(|(_, n)| n.to_string()))
+    }
+
+    /// Finds the entry a mention refers to, registering a new source when none matches. Returns
+    /// its index.
+    pub fn resolve(&mut self, name: &str, kind: SourceType) -> usize {
+        let found = self.lookup(name);
+        if let Some(i) = found {
+            // A fuller name replaces a short one ("UN" → "United Nations").
+            let fuller = is_acronym(&self.entries[i].canonical)
+                && !is_acronym(name)
+                && self.expand(&self.entries[i].canonical).is_some_and(|x| words(&x) == words(name));
+            let e = &mut self.entries[i];
+            if fuller {
+                let old = std::mem::replace(&mut e.canonical, name.to_string());
+                e.aliases.push(old);
+            } else if !e.aliases.iter().any(|a| a == name) && e.canonical != name {
+                e.aliases.push(name.to_string());
+            }
+            return i;
+        }
+        self.entries.push(Entry { canonical: name.to_string(), kind, aliases: Vec::new(), affiliation: None });
+        self.entries.len() - 1
+    }
+
+    /// The entry a mention names, without registering anything.
+    pub fn lookup(&self, name: &str) -> Option<usize> {
+        let w = words(name);
+        if w.is_empty() {
+            return None;
+        }
+        // Exact name or alias.
+        if let Some(i) = self.entries.iter().rposition(|e| words(&e.canonical) == w || e.aliases.iter().any(|a| words(a) == w)) {
+            return Some(i);
+        }
+        // An acronym and its expansion, either way round.
+        if is_acronym(name) {
+            if let Some(full) = self.expand(name) {
+                let fw = words(&full);
+                if let Some(i) = self.entries.iter().rposition(|e| words(&e.canonical) == fw) {
+                    return Some(i);
+                }
+            }
+            if let Some(i) = self.entries.iter().rposition(|e| initials(&e.canonical) == name.replace('.', "") && words(&e.canonical).len() > 1) {
+                return Some(i);
+            }
+        } else if let Some(i) = self.entries.iter().rposition(|e| is_acronym(&e.canonical) && self.expand(&e.canonical).is_some_and(|x| words(&x) == w)) {
+            return Some(i);
+        }
+        // A part of a name given before: "the Observatory", "Abdel Rahman", "the ministry".
+        self.entries.iter().rposition(|e| {
+            let ew = words(&e.canonical);
+            ew.len() > w.len() && ew.windows(w.len()).any(|win| win == w.as_slice()) && !w.iter().all(|x| matches!(x.as_str(), "of" | "the" | "for" | "and"))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_forms_and_surnames_join_the_full_name() {
+        let mut r = Registry::new("");
+        let soh = r.resolve("Syrian Observatory for Human Rights", SourceType::Organization);
+        assert_eq!(r.resolve("Observatory", SourceType::Organization), soh);
+        let person = r.resolve("Rami Abdel Rahman", SourceType::Person);
+        assert_eq!(r.resolve("Abdel Rahman", SourceType::Person), person);
+        assert_ne!(soh, person);
+    }
+
+    #[test]
+    fn acronyms_both_ways() {
+        let text = "fighters of Hayat Tahrir al-Sham (HTS) advanced";
+        let mut r = Registry::new(text);
+        let hts = r.resolve("HTS", SourceType::Organization);
+        assert_eq!(r.resolve("Hayat Tahrir al-Sham", SourceType::Organization), hts);
+        let un = r.resolve("UN", SourceType::Organization);
+        assert_eq!(r.resolve("United Nations", SourceType::Organization), un);
+        assert_eq!(r.entries[un].canonical, "United Nations");
+        let irc = r.resolve("International Rescue Committee", SourceType::Organization);
+        assert_eq!(r.resolve("IRC", SourceType::Organization), irc);
+    }
+
+    #[test]
+    fn different_names_stay_apart() {
+        let mut r = Registry::new("");
+        let a = r.resolve("Health Ministry", SourceType::Official);
+        let b = r.resolve("Finance Ministry", SourceType::Official);
+        assert_ne!(a, b);
+        assert_eq!(r.resolve("ministry", SourceType::Official), b, "the latest one");
+    }
+}

@@ -1,0 +1,223 @@
+//! Reporting cues: the words that attribute a statement, in the shapes news uses —
+//! leading ("Abdel Rahman said loyalists were …"), trailing (", the Observatory said Monday."),
+//! inverted (", said an AFP correspondent."), after a quotation with or without a comma
+//! ('"…" said the mother of seven'), nominal ("according to the UN refugee agency", "citing
+//! figures from …"). A participle that describes an event ("a ceasefire announced by Moscow")
+//! and adjectives ("reported cases", "an estimated 5,000") are not cues.
+
+use super::sources::{self, Phrase};
+use crate::values::Sent;
+
+/// One cue and the source phrases it names.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Cue {
+    /// Token range of the cue words ("said", "according to", "have warned" → "warned").
+    pub verb: (usize, usize),
+    pub source: Phrase,
+    /// Co-sources: "the Observatory and the pro-government Al-Watan newspaper reported".
+    pub also: Vec<Phrase>,
+    /// Where the clause this cue governs starts: 0, or the conjunction before its subject
+    /// ("…, but the Observatory maintained …").
+    pub clause_start: usize,
+}
+
+/// Reporting verbs, in the forms that are verbs and not nouns ("report" and "claims" are left
+/// out: as nouns they are far more common).
+fn reporting_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "say" | "says" | "said" | "tell" | "tells" | "told" | "reported" | "add" | "adds" | "added" | "explain"
+            | "explains" | "explained" | "warn" | "warns" | "warned" | "maintain" | "maintains" | "maintained"
+            | "estimated" | "announce" | "announces" | "announced" | "confirm" | "confirms" | "confirmed" | "claimed"
+            | "noted" | "insist" | "insists" | "insisted" | "deny" | "denies" | "denied" | "wrote" | "writes"
+            | "tweeted" | "stated" | "argued" | "argues" | "stressed" | "acknowledged" | "admitted" | "revealed"
+            | "disclosed" | "predicted" | "cautioned" | "alleged" | "asserted" | "declared" | "countered" | "conceded"
+            | "replied" | "posted" | "recalled" | "observed" | "reports" | "estimates"
+    )
+}
+
+/// Words that may stand between a subject and its verb ("have also warned", "has repeatedly said").
+fn between_subject_and_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "has" | "have" | "had" | "also" | "later" | "earlier" | "previously" | "repeatedly" | "again" | "reportedly"
+            | "separately" | "initially" | "publicly" | "privately" | "recently" | "first" | "then" | "would" | "will"
+            | "could" | "may" | "might" | "did" | "does" | "do" | "already" | "once" | "often" | "has since"
+    )
+}
+
+/// Words that end a subject phrase when walking back from a verb.
+fn clause_word(w: &str) -> bool {
+    matches!(
+        w,
+        "that" | "which" | "who" | "whom" | "but" | "while" | "whereas" | "because" | "as" | "when" | "after" | "before"
+            | "if" | "although" | "though" | "since" | "and" | "so" | "yet" | "where" | "once" | "until" | "despite"
+    )
+}
+
+fn quote_mark(s: &Sent<'_>, i: usize) -> bool {
+    s.p(i, '"') || s.p(i, '“') || s.p(i, '”') || s.p(i, '«') || s.p(i, '»') || s.p(i, '\'') && !s.glued(i + 1) || s.p(i, '’') && !s.glued(i + 1)
+}
+
+fn stop_punct(s: &Sent<'_>, i: usize) -> bool {
+    s.p(i, ',') || s.p(i, ';') || s.p(i, ':') || s.p(i, '(') || s.p(i, ')') || s.p(i, '.') || s.p(i, '!') || s.p(i, '?') || s.p(i, '—') || s.p(i, '–') || quote_mark(s, i) || (s.dash(i) && !s.glued(i))
+}
+
+/// Whether the words after a verb at `v` are only what may trail a trailing cue: a time, "in a
+/// statement", "told reporters", then the end or a participle clause (", explaining …").
+fn tail_only(s: &Sent<'_>, v: usize) -> bool {
+    let mut k = v + 1;
+    let mut words = 0;
+    while k < s.len() {
+        if s.p(k, ',') {
+            return s.word(k + 1).map_or(true, |w| w.ends_with("ing") || matches!(w, "as" | "in" | "on" | "citing" | "according"));
+        }
+        if stop_punct(s, k) {
+            return true;
+        }
+        words += 1;
+        if words > 6 {
+            return false;
+        }
+        k += 1;
+    }
+    true
+}
+
+/// The cues of one sentence. `quoted(i)` says whether token `i` lies inside a quotation.
+pub(crate) fn find(s: &Sent<'_>, quoted: &dyn Fn(usize) -> bool) -> Vec<Cue> {
+    let mut out: Vec<Cue> = Vec::new();
+    let mut v = 0;
+    while v < s.len() {
+        if quoted(v) || !s.is_word(v) {
+            v += 1;
+            continue;
+        }
+        let w = s.lw(v);
+        let cue = if w == "according" && s.w(v + 1, "to") {
+            nominal(s, v, v + 2, quoted)
+        } else if w == "citing" {
+            let from = (v + 1..(v + 5).min(s.len())).find(|&k| s.w(k, "from")).map_or(v + 1, |k| k + 1);
+            nominal(s, v, from, quoted)
+        } else if reporting_verb(w) && is_verb_use(s, v) {
+            verbal(s, v, quoted)
+        } else {
+            None
+        };
+        match cue {
+            Some(c) => {
+                v = c.verb.1.max(v + 1);
+                out.push(c);
+            }
+            None => v += 1,
+        }
+    }
+    out
+}
+
+/// Rejects adjectives, participles and hedges that look like reporting verbs.
+fn is_verb_use(s: &Sent<'_>, v: usize) -> bool {
+    let w = s.lw(v);
+    let prev = if v > 0 { s.lw(v - 1) } else { "" };
+    // "a ceasefire announced by Moscow", "figures confirmed by the ministry".
+    if s.w(v + 1, "by") {
+        return false;
+    }
+    // "reported cases", "358 confirmed deaths", "an estimated 5,000", "a noted author".
+    if matches!(prev, "the" | "a" | "an" | "its" | "their" | "his" | "her" | "of" | "newly" | "officially") || (v > 0 && s.is_num(v - 1)) {
+        return false;
+    }
+    if matches!(w, "estimated" | "estimates") && (s.is_num(v + 1) || s.word(v + 1).is_some_and(|n| crate::values::numbers::small(n).is_some())) {
+        return false;
+    }
+    // "added to the toll", "claimed the lives of".
+    if matches!(w, "added" | "adds" | "add") && s.w(v + 1, "to") {
+        return false;
+    }
+    if w == "claimed" && (s.w(v + 1, "the") && s.w(v + 2, "lives") || s.w(v + 1, "lives") || s.w(v + 1, "responsibility")) {
+        return false;
+    }
+    if matches!(w, "reports" | "estimates") && !s.w(v + 1, "that") {
+        return false;
+    }
+    true
+}
+
+fn nominal(s: &Sent<'_>, v: usize, np: usize, quoted: &dyn Fn(usize) -> bool) -> Option<Cue> {
+    let (a, b) = phrase_after(s, np, quoted)?;
+    let (source, also) = split_sources(s, a, b)?;
+    let end = if s.lw(v) == "according" { v + 2 } else { v + 1 };
+    Some(Cue { verb: (v, end), source, also, clause_start: 0 })
+}
+
+fn verbal(s: &Sent<'_>, v: usize, quoted: &dyn Fn(usize) -> bool) -> Option<Cue> {
+    // Inverted: ", said an AFP correspondent", '" said the mother of seven'.
+    if v > 0 && (s.p(v - 1, ',') || quote_mark(s, v - 1)) {
+        if let Some((a, b)) = phrase_after(s, v + 1, quoted) {
+            if let Some((source, also)) = split_sources(s, a, b) {
+                return Some(Cue { verb: (v, v + 1), source, also, clause_start: 0 });
+            }
+        }
+    }
+    // Subject before the verb, over auxiliaries and adverbs.
+    let mut b = v;
+    while b > 0 && s.is_word(b - 1) && between_subject_and_verb(s.lw(b - 1)) {
+        b -= 1;
+    }
+    let mut a = b;
+    while a > 0 {
+        let t = a - 1;
+        if quoted(t) || stop_punct(s, t) || (s.is_word(t) && clause_word(s.lw(t)) && !joins_sources(s, t)) {
+            break;
+        }
+        a -= 1;
+    }
+    if a == b || b - a > 14 || !sources::plausible(s, a, b) {
+        return None;
+    }
+    let at_start = a == 0 || s.sentence_initial(a) || quote_mark(s, a - 1);
+    let after_comma = a > 0 && s.p(a - 1, ',');
+    let after_conjunction = a > 0 && s.is_word(a - 1) && clause_word(s.lw(a - 1));
+    if !(at_start || after_conjunction || after_comma && tail_only(s, v)) {
+        return None;
+    }
+    let (source, also) = split_sources(s, a, b)?;
+    // "…, but the Observatory maintained": the clause starts at the conjunction.
+    let clause_start = if after_conjunction { a - 1 } else { 0 };
+    Some(Cue { verb: (v, v + 1), source, also, clause_start })
+}
+
+/// Whether "and" at `t` joins two sources ("the Observatory and an AFP correspondent") rather
+/// than two clauses.
+fn joins_sources(s: &Sent<'_>, t: usize) -> bool {
+    s.w(t, "and") && t > 0 && (s.is_word(t - 1) && !s.p(t - 1, ','))
+}
+
+/// The phrase after a cue: up to punctuation, a relative pronoun or a participle.
+fn phrase_after(s: &Sent<'_>, a: usize, quoted: &dyn Fn(usize) -> bool) -> Option<(usize, usize)> {
+    let mut b = a;
+    while b < s.len() && !quoted(b) && !stop_punct(s, b) && b - a < 14 {
+        if s.is_word(b) && b > a && (matches!(s.lw(b), "who" | "which" | "that" | "as" | "when" | "while") || s.lw(b).ends_with("ing") && s.lw(b).len() > 5 && !s.cap(b)) {
+            break;
+        }
+        b += 1;
+    }
+    (b > a && sources::plausible(s, a, b)).then_some((a, b))
+}
+
+/// "X and Y": two sources when Y starts with a determiner or a capital; otherwise one phrase
+/// ("aid agencies and relief groups").
+fn split_sources(s: &Sent<'_>, a: usize, b: usize) -> Option<(Phrase, Vec<Phrase>)> {
+    let mut parts = Vec::new();
+    let mut start = a;
+    for k in a + 1..b {
+        if s.w(k, "and") && (s.word(k + 1).is_some_and(|w| matches!(w, "the" | "an" | "a")) || s.name_like(k + 1)) && start < k {
+            parts.push((start, k));
+            start = k + 1;
+        }
+    }
+    parts.push((start, b));
+    let mut phrases = parts.into_iter().filter(|&(x, y)| sources::plausible(s, x, y)).map(|(x, y)| sources::read(s, x, y));
+    let first = phrases.next()?;
+    Some((first, phrases.collect()))
+}

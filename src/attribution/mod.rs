@@ -1,0 +1,124 @@
+//! Attribution: who the page says each claim comes from.
+//!
+//! Per sentence, [`cues::find`] finds the reporting cues and [`sources::read`] reads their source
+//! phrases; [`aliases::Registry`] joins every name of one source; pronouns ("she added") take the
+//! last speaker; quotations ([`quotes`]) carry their speaker to every sentence they span. What a
+//! sentence without a cue inherits is decided when claims are built (`claims.rs`).
+
+pub(crate) mod aliases;
+pub(crate) mod cues;
+pub(crate) mod quotes;
+pub(crate) mod sources;
+
+use std::ops::Range;
+
+use self::aliases::Registry;
+use self::quotes::Quote;
+use self::sources::SourceType;
+use crate::values::Sent;
+
+/// A source mention resolved for the page.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Mention {
+    /// Byte span of the mention as written.
+    pub start: usize,
+    pub end: usize,
+    /// Index of the source in the page's registry.
+    pub source: usize,
+}
+
+/// A cue resolved for the page: who, by which words, for which part of the sentence.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Said {
+    pub mention: Mention,
+    pub also: Vec<Mention>,
+    /// The cue as written ("said", "according to").
+    pub cue: String,
+    /// The source's organisation, when the phrase names one (registry index).
+    pub affiliation: Option<usize>,
+    /// Byte offset where the clause this cue governs starts (the sentence start for most).
+    pub clause_start: usize,
+}
+
+/// What the attribution pass knows about the page so far.
+pub(crate) struct Attributor {
+    pub registry: Registry,
+    pub quotes: Vec<Quote>,
+    /// The last named speaker: (mention, affiliation), for "she added".
+    last_person: Option<(Mention, Option<usize>)>,
+    last_any: Option<(Mention, Option<usize>)>,
+    last_org: Option<(Mention, Option<usize>)>,
+}
+
+impl Attributor {
+    pub fn new(text: &str, paragraphs: &[Range<usize>]) -> Attributor {
+        Attributor { registry: Registry::new(text), quotes: quotes::quotations(text, paragraphs), last_person: None, last_any: None, last_org: None }
+    }
+
+    /// The quotations overlapping a byte range.
+    pub fn quotes_in(&self, start: usize, end: usize) -> impl Iterator<Item = &Quote> {
+        let first = self.quotes.partition_point(|q| q.end <= start);
+        self.quotes[first..].iter().take_while(move |q| q.start < end)
+    }
+
+    /// The cues of one sentence, resolved against the page's sources.
+    pub fn sentence(&mut self, s: &Sent<'_>, range: Range<usize>) -> Vec<Said> {
+        let regions: Vec<(usize, usize)> = self.quotes_in(range.start, range.end).map(|q| (q.start, q.end)).collect();
+        let quoted = |i: usize| {
+            let t = s.toks[i].start;
+            regions.iter().any(|&(a, b)| a <= t && t < b)
+        };
+        let found = cues::find(s, &quoted);
+        let mut out = Vec::with_capacity(found.len());
+        for c in found {
+            let (vs, ve) = s.bytes(c.verb.0, c.verb.1);
+            let cue = s.text[vs..ve].to_string();
+            let (ms, me) = s.bytes(c.source.start, c.source.end);
+            let clause_start = if c.clause_start == 0 { range.start } else { s.toks[c.clause_start].start };
+            let (source, affiliation) = if c.source.pronoun {
+                let w = s.lw(c.source.start);
+                let prior = match w {
+                    "he" | "she" | "i" => self.last_person.clone(),
+                    "it" => self.last_org.clone(),
+                    _ => self.last_any.clone(),
+                };
+                match prior {
+                    Some((m, aff)) => (m.source, aff),
+                    None => continue,
+                }
+            } else {
+                let affiliation = c.source.affiliation.as_deref().map(|a| self.registry.resolve(a, SourceType::Organization));
+                let idx = self.registry.resolve(&c.source.canonical, c.source.kind);
+                // "Abdel Rahman said": the organisation named with him before still holds.
+                let entry = &mut self.registry.entries[idx];
+                match affiliation {
+                    Some(a) if entry.affiliation.is_none() => entry.affiliation = Some(a),
+                    _ => {}
+                }
+                (idx, affiliation.or(entry.affiliation))
+            };
+            let mention = Mention { start: ms, end: me, source };
+            let also = c
+                .also
+                .iter()
+                .map(|p| {
+                    let (a, b) = s.bytes(p.start, p.end);
+                    Mention { start: a, end: b, source: self.registry.resolve(&p.canonical, p.kind) }
+                })
+                .collect();
+            if !c.source.pronoun {
+                let kind = self.registry.entries[source].kind;
+                let remembered = Some((mention.clone(), affiliation));
+                if kind == SourceType::Person {
+                    self.last_person = remembered.clone();
+                }
+                if kind == SourceType::Organization {
+                    self.last_org = remembered.clone();
+                }
+                self.last_any = remembered;
+            }
+            out.push(Said { mention, also, cue, affiliation, clause_start });
+        }
+        out
+    }
+}
