@@ -13,7 +13,9 @@ use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 use crate::attribution::{Attributor, Mention, Said};
-use crate::model::{Attribution, Check, Claim, CoSource, Extraction, Hedge, Kind, PartOf, Source, Value, CONTRACT_VERSION};
+use crate::model::{
+    Attribution, Check, Claim, CoSource, Extraction, Hedge, Kind, PartOf, Source, Value, CONTRACT_VERSION,
+};
 use crate::text::offsets::Utf16Map;
 use crate::text::{segment, tokenize, Token};
 use crate::values::{find_values, Found, Sent};
@@ -76,7 +78,8 @@ pub(crate) fn extract(text: &str, options: &Options) -> Extraction {
             if found.is_empty() && said.is_empty() && groups.is_empty() {
                 continue;
             }
-            let values = found.iter().map(|f| (to_value(text, &map, &s, f), s.toks[f.start].start, f.refers_back)).collect();
+            let values =
+                found.iter().map(|f| (to_value(text, &map, &s, f), s.toks[f.start].start, f.refers_back)).collect();
             sentences.push(Sentence { range: sentence.start..sentence.end, paragraph: p, values, said, groups });
         }
     }
@@ -136,12 +139,21 @@ impl Builder<'_> {
     /// Splits a sentence where a second source's clause starts ("…, but the Observatory maintained").
     fn clauses<'s>(&self, s: &'s Sentence) -> Vec<Clause<'s>> {
         let first = s.said.first();
-        let split = s.said.iter().find(|c| c.clause_start > s.range.start && first.is_some_and(|f| f.mention.source != c.mention.source));
+        let split = s
+            .said
+            .iter()
+            .find(|c| c.clause_start > s.range.start && first.is_some_and(|f| f.mention.source != c.mention.source));
         match (first, split) {
             (Some(f), Some(second)) => {
                 let cut = second.clause_start;
-                let end1 = self.text[s.range.start..cut].trim_end_matches(|c: char| c.is_whitespace() || c == ',' || c == ';').len() + s.range.start;
-                vec![Clause { start: s.range.start, end: end1, said: Some(f) }, Clause { start: cut, end: s.range.end, said: Some(second) }]
+                let end1 = self.text[s.range.start..cut]
+                    .trim_end_matches(|c: char| c.is_whitespace() || c == ',' || c == ';')
+                    .len()
+                    + s.range.start;
+                vec![
+                    Clause { start: s.range.start, end: end1, said: Some(f) },
+                    Clause { start: cut, end: s.range.end, said: Some(second) },
+                ]
             }
             _ => vec![Clause { start: s.range.start, end: s.range.end, said: first }],
         }
@@ -157,14 +169,37 @@ impl Builder<'_> {
                 }
             }
         }
+        // A quotation with no cue of its own, right after one by a named speaker, continues it
+        // ('"…," said Samuel Otieno. "Our teams are treating …').
+        let mut current: Option<(&Said, usize)> = None;
+        for s in sentences {
+            if current.is_some_and(|(_, p)| s.paragraph > p + 1) {
+                current = None;
+            }
+            if let Some(first) = s.said.first() {
+                current = (!s.groups.is_empty()).then_some((first, s.paragraph));
+            }
+            for &g in &s.groups {
+                match (speakers.get(&g), current) {
+                    (Some(&sp), _) => current = Some((sp, s.paragraph)),
+                    (None, Some((sp, _))) => {
+                        speakers.insert(g, sp);
+                        current = Some((sp, s.paragraph));
+                    }
+                    (None, None) => {}
+                }
+            }
+        }
         let mut claims: Vec<Claim> = Vec::new();
-        // The last figure that can be a whole, for "38,000 of those" and "half of them".
+        // The figure that "38,000 of those" or "half of them" refers to: the largest figure of the
+        // sentence so far, else of the last sentence that had one.
         let mut last_whole: Option<(usize, usize, f64)> = None;
         let mut last_para = 0;
         for s in sentences {
             if s.paragraph > last_para + 1 {
                 last_whole = None;
             }
+            let mut this_sentence: Option<(usize, usize, f64)> = None;
             for clause in self.clauses(s) {
                 let id = claims.len();
                 let mut values: Vec<Value> = Vec::new();
@@ -176,15 +211,20 @@ impl Builder<'_> {
                     let mut v = v.clone();
                     if *back {
                         refers_back = true;
-                        if let Some((cid, vi, whole)) = last_whole {
+                        if let Some((cid, vi, whole)) = this_sentence.or(last_whole) {
                             if v.kind == Kind::Ratio {
                                 v.resolved = v.value.map(|r| (r * whole).round());
                             } else {
                                 v.part_of = Some(PartOf { claim: cid, value: vi });
                             }
                         }
-                    } else if matches!(v.kind, Kind::Count | Kind::Number) && v.value.is_some() {
-                        last_whole = Some((id, values.len(), v.value.unwrap_or(0.0)));
+                    }
+                    // A part ("430 of those cases") is the whole for what follows it.
+                    if matches!(v.kind, Kind::Count | Kind::Number) && v.value.is_some() {
+                        let x = v.value.unwrap_or(0.0);
+                        if this_sentence.map_or(true, |(_, _, best)| x > best) {
+                            this_sentence = Some((id, values.len(), x));
+                        }
                     }
                     values.push(v);
                 }
@@ -200,7 +240,10 @@ impl Builder<'_> {
                         // A sentence that continues an attributed figure ("Some 38,000 of those …").
                         quoted.or_else(|| {
                             let whole = values.iter().find_map(|v| v.part_of).map(|p| p.claim);
-                            let from_whole = whole.filter(|_| refers_back).and_then(|c| claims.get(c)).and_then(|c| c.attribution.clone());
+                            let from_whole = whole
+                                .filter(|_| refers_back)
+                                .and_then(|c| claims.get(c))
+                                .and_then(|c| c.attribution.clone());
                             from_whole.map(|mut a| {
                                 a.inherited = true;
                                 a.quote = false;
@@ -226,6 +269,9 @@ impl Builder<'_> {
                 });
             }
             last_para = s.paragraph;
+            if this_sentence.is_some() {
+                last_whole = this_sentence;
+            }
         }
         consistency_checks(self.text, self.map, &mut claims);
         claims
@@ -242,7 +288,12 @@ impl Builder<'_> {
                 let Some(idx) = reg.entries.iter().position(|e| e.canonical == canonical) else { return };
                 let entry = by_name.entry(idx).or_insert_with(|| {
                     order.push(idx);
-                    Source { canonical: canonical.to_string(), source_type: reg.entries[idx].kind.as_str(), mentions: Vec::new(), claims: Vec::new() }
+                    Source {
+                        canonical: canonical.to_string(),
+                        source_type: reg.entries[idx].kind.as_str(),
+                        mentions: Vec::new(),
+                        claims: Vec::new(),
+                    }
                 });
                 if mention && !entry.mentions.iter().any(|m| m.start == start) {
                     entry.mentions.push(crate::model::Mention { text: text.to_string(), start, end });
@@ -374,13 +425,24 @@ fn consistency_checks(text: &str, map: &Utf16Map<'_>, claims: &mut [Claim]) {
             let rel = v.end - c.start;
             let after = c.text.encode_utf16().skip(rel).take(4).collect::<Vec<u16>>();
             let of_follows = String::from_utf16_lossy(&after) == " of ";
-            if v.kind == Kind::Percent && v.unit == Some("percent") && of_follows && v.value.or(v.min).is_some_and(|x| x > 100.0) {
+            if v.kind == Kind::Percent
+                && v.unit == Some("percent")
+                && of_follows
+                && v.value.or(v.min).is_some_and(|x| x > 100.0)
+            {
                 let message = format!("{} is a share of a whole above 100 percent", v.text);
                 checks.push((c.id, Check { kind: "share_over_100", message, claims: vec![c.id] }));
             }
             if let (Some(a), Some(b)) = (v.from, v.to) {
                 if a > b {
-                    checks.push((c.id, Check { kind: "interval_reversed", message: format!("{} ends before it starts", v.text), claims: vec![c.id] }));
+                    checks.push((
+                        c.id,
+                        Check {
+                            kind: "interval_reversed",
+                            message: format!("{} ends before it starts", v.text),
+                            claims: vec![c.id],
+                        },
+                    ));
                 }
             }
         }
@@ -401,7 +463,10 @@ fn consistency_checks(text: &str, map: &Utf16Map<'_>, claims: &mut [Claim]) {
             let same_period = period(&claims[*ca]) == period(&claims[*cb]);
             if same_period && (a1 < b0 || b1 < a0) {
                 let message = format!("{} and {} give different figures for the same thing", va.text, vb.text);
-                checks.push((*ca, Check { kind: "conflicting_figures", message: message.clone(), claims: vec![*ca, *cb] }));
+                checks.push((
+                    *ca,
+                    Check { kind: "conflicting_figures", message: message.clone(), claims: vec![*ca, *cb] },
+                ));
                 checks.push((*cb, Check { kind: "conflicting_figures", message, claims: vec![*ca, *cb] }));
             }
         }

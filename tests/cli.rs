@@ -39,7 +39,9 @@ fn json_output_follows_the_contract() {
     assert_eq!(first["values"][1]["value"], 4200);
     assert_eq!(first["values"][1]["hedge"], "approximate");
     assert_eq!(first["values"][1]["counted"], "families");
-    assert_eq!(first["attribution"], serde_json::Value::Null);
+    assert_eq!(first["attribution"]["canonical"], "officials");
+    assert_eq!(first["attribution"]["type"], "official");
+    assert_eq!(v["claims"][1]["attribution"], serde_json::Value::Null);
     assert_eq!(v["claims"][1]["values"][0]["kind"], "percent");
     assert!(v["sources"].is_array());
 }

@@ -40,7 +40,11 @@ pub(crate) struct Registry {
 }
 
 fn words(name: &str) -> Vec<String> {
-    name.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).filter(|w| !w.is_empty()).collect()
+    name.split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect()
 }
 
 /// The initials of a name's significant words: "International Rescue Committee" → "IRC".
@@ -69,11 +73,12 @@ impl Registry {
                 let acr = &after[..close];
                 if is_acronym(acr) {
                     let before = &text[..base + open];
-                    let name: Vec<&str> = before.trim_end().rsplit(' ').take(8).collect::<Vec<_>>().into_iter().rev().collect();
-                    // The longest run of words just before whose initials spell the acronym, or
+                    let name: Vec<&str> =
+                        before.trim_end().rsplit(' ').take(12).collect::<Vec<_>>().into_iter().rev().collect();
+                    // The shortest run of words just before whose initials spell the acronym, or
                     // the capitalised run just before it.
                     let mut best = None;
-                    for k in 0..name.len() {
+                    for k in (0..name.len()).rev() {
                         let cand = name[k..].join(" ");
                         if initials(&cand).eq_ignore_ascii_case(&acr.replace('.', "")) {
                             best = Some(cand);
@@ -81,14 +86,23 @@ impl Registry {
                         }
                     }
                     if best.is_none() {
-                        let caps: Vec<&str> = name.iter().rev().take_while(|w| w.starts_with(char::is_uppercase) || matches!(**w, "al" | "of" | "for" | "the" | "and")).copied().collect();
-                        let caps: Vec<&str> = caps.into_iter().rev().skip_while(|w| !w.starts_with(char::is_uppercase)).collect();
+                        let caps: Vec<&str> = name
+                            .iter()
+                            .rev()
+                            .take_while(|w| {
+                                w.starts_with(char::is_uppercase) || matches!(**w, "al" | "of" | "for" | "the" | "and")
+                            })
+                            .copied()
+                            .collect();
+                        let caps: Vec<&str> =
+                            caps.into_iter().rev().skip_while(|w| !w.starts_with(char::is_uppercase)).collect();
                         if !caps.is_empty() {
                             best = Some(caps.join(" "));
                         }
                     }
                     if let Some(b) = best {
-                        defined.push((acr.replace('.', ""), b.trim_matches(|c: char| !c.is_alphanumeric()).to_string()));
+                        defined
+                            .push((acr.replace('.', ""), b.trim_matches(|c: char| !c.is_alphanumeric()).to_string()));
                     }
                 }
             }
@@ -126,7 +140,17 @@ impl Registry {
             }
             return i;
         }
-        self.entries.push(Entry { canonical: name.to_string(), kind, aliases: Vec::new(), affiliation: None });
+        // An acronym the page spells out elsewhere is registered under the full name.
+        let spelled = if is_acronym(name) {
+            self.defined.iter().find(|(a, _)| *a == name.replace('.', "")).map(|(_, n)| n.clone())
+        } else {
+            None
+        };
+        let (canonical, aliases) = match spelled {
+            Some(full) => (full, vec![name.to_string()]),
+            None => (name.to_string(), Vec::new()),
+        };
+        self.entries.push(Entry { canonical, kind, aliases, affiliation: None });
         self.entries.len() - 1
     }
 
@@ -137,27 +161,43 @@ impl Registry {
             return None;
         }
         // Exact name or alias.
-        if let Some(i) = self.entries.iter().rposition(|e| words(&e.canonical) == w || e.aliases.iter().any(|a| words(a) == w)) {
+        if let Some(i) =
+            self.entries.iter().rposition(|e| words(&e.canonical) == w || e.aliases.iter().any(|a| words(a) == w))
+        {
             return Some(i);
         }
         // An acronym and its expansion, either way round.
         if is_acronym(name) {
             if let Some(full) = self.expand(name) {
                 let fw = words(&full);
-                if let Some(i) = self.entries.iter().rposition(|e| words(&e.canonical) == fw) {
+                // The expansion may have kept or dropped a leading word ("The").
+                if let Some(i) = self.entries.iter().rposition(|e| {
+                    let ew = words(&e.canonical);
+                    ew == fw || ew.ends_with(&fw) || fw.ends_with(&ew) && ew.len() > 1
+                }) {
                     return Some(i);
                 }
             }
-            if let Some(i) = self.entries.iter().rposition(|e| initials(&e.canonical) == name.replace('.', "") && words(&e.canonical).len() > 1) {
+            if let Some(i) = self
+                .entries
+                .iter()
+                .rposition(|e| initials(&e.canonical) == name.replace('.', "") && words(&e.canonical).len() > 1)
+            {
                 return Some(i);
             }
-        } else if let Some(i) = self.entries.iter().rposition(|e| is_acronym(&e.canonical) && self.expand(&e.canonical).is_some_and(|x| words(&x) == w)) {
+        } else if let Some(i) = self
+            .entries
+            .iter()
+            .rposition(|e| is_acronym(&e.canonical) && self.expand(&e.canonical).is_some_and(|x| words(&x) == w))
+        {
             return Some(i);
         }
         // A part of a name given before: "the Observatory", "Abdel Rahman", "the ministry".
         self.entries.iter().rposition(|e| {
             let ew = words(&e.canonical);
-            ew.len() > w.len() && ew.windows(w.len()).any(|win| win == w.as_slice()) && !w.iter().all(|x| matches!(x.as_str(), "of" | "the" | "for" | "and"))
+            ew.len() > w.len()
+                && ew.windows(w.len()).any(|win| win == w.as_slice())
+                && !w.iter().all(|x| matches!(x.as_str(), "of" | "the" | "for" | "and"))
         })
     }
 }

@@ -26,13 +26,75 @@ pub(crate) struct Cue {
 fn reporting_verb(w: &str) -> bool {
     matches!(
         w,
-        "say" | "says" | "said" | "tell" | "tells" | "told" | "reported" | "add" | "adds" | "added" | "explain"
-            | "explains" | "explained" | "warn" | "warns" | "warned" | "maintain" | "maintains" | "maintained"
-            | "estimated" | "announce" | "announces" | "announced" | "confirm" | "confirms" | "confirmed" | "claimed"
-            | "noted" | "insist" | "insists" | "insisted" | "deny" | "denies" | "denied" | "wrote" | "writes"
-            | "tweeted" | "stated" | "argued" | "argues" | "stressed" | "acknowledged" | "admitted" | "revealed"
-            | "disclosed" | "predicted" | "cautioned" | "alleged" | "asserted" | "declared" | "countered" | "conceded"
-            | "replied" | "posted" | "recalled" | "observed" | "reports" | "estimates"
+        "say"
+            | "says"
+            | "said"
+            | "tell"
+            | "tells"
+            | "told"
+            | "reported"
+            | "add"
+            | "adds"
+            | "added"
+            | "explain"
+            | "explains"
+            | "explained"
+            | "warn"
+            | "warns"
+            | "warned"
+            | "maintain"
+            | "maintains"
+            | "maintained"
+            | "estimated"
+            | "announce"
+            | "announces"
+            | "announced"
+            | "confirm"
+            | "confirms"
+            | "confirmed"
+            | "claimed"
+            | "noted"
+            | "insist"
+            | "insists"
+            | "insisted"
+            | "deny"
+            | "denies"
+            | "denied"
+            | "wrote"
+            | "writes"
+            | "tweeted"
+            | "stated"
+            | "argued"
+            | "argues"
+            | "stressed"
+            | "acknowledged"
+            | "admitted"
+            | "revealed"
+            | "disclosed"
+            | "predicted"
+            | "cautioned"
+            | "alleged"
+            | "asserted"
+            | "declared"
+            | "countered"
+            | "conceded"
+            | "replied"
+            | "posted"
+            | "recalled"
+            | "observed"
+            | "reports"
+            | "estimates"
+            | "expects"
+            | "expect"
+            | "expected"
+            | "forecast"
+            | "forecasts"
+            | "predicts"
+            | "predict"
+            | "believes"
+            | "believe"
+            | "put"
+            | "puts"
     )
 }
 
@@ -40,9 +102,35 @@ fn reporting_verb(w: &str) -> bool {
 fn between_subject_and_verb(w: &str) -> bool {
     matches!(
         w,
-        "has" | "have" | "had" | "also" | "later" | "earlier" | "previously" | "repeatedly" | "again" | "reportedly"
-            | "separately" | "initially" | "publicly" | "privately" | "recently" | "first" | "then" | "would" | "will"
-            | "could" | "may" | "might" | "did" | "does" | "do" | "already" | "once" | "often" | "has since"
+        "has"
+            | "have"
+            | "had"
+            | "also"
+            | "later"
+            | "earlier"
+            | "previously"
+            | "repeatedly"
+            | "again"
+            | "reportedly"
+            | "separately"
+            | "initially"
+            | "publicly"
+            | "privately"
+            | "recently"
+            | "first"
+            | "then"
+            | "would"
+            | "will"
+            | "could"
+            | "may"
+            | "might"
+            | "did"
+            | "does"
+            | "do"
+            | "already"
+            | "once"
+            | "often"
+            | "has since"
     )
 }
 
@@ -50,17 +138,55 @@ fn between_subject_and_verb(w: &str) -> bool {
 fn clause_word(w: &str) -> bool {
     matches!(
         w,
-        "that" | "which" | "who" | "whom" | "but" | "while" | "whereas" | "because" | "as" | "when" | "after" | "before"
-            | "if" | "although" | "though" | "since" | "and" | "so" | "yet" | "where" | "once" | "until" | "despite"
+        "that"
+            | "which"
+            | "who"
+            | "whom"
+            | "but"
+            | "while"
+            | "whereas"
+            | "because"
+            | "as"
+            | "when"
+            | "after"
+            | "before"
+            | "if"
+            | "although"
+            | "though"
+            | "since"
+            | "and"
+            | "so"
+            | "yet"
+            | "where"
+            | "once"
+            | "until"
+            | "despite"
     )
 }
 
 fn quote_mark(s: &Sent<'_>, i: usize) -> bool {
-    s.p(i, '"') || s.p(i, '“') || s.p(i, '”') || s.p(i, '«') || s.p(i, '»') || s.p(i, '\'') && !s.glued(i + 1) || s.p(i, '’') && !s.glued(i + 1)
+    s.p(i, '"')
+        || s.p(i, '“')
+        || s.p(i, '”')
+        || s.p(i, '«')
+        || s.p(i, '»')
+        || s.p(i, '\'') && !s.glued(i + 1)
+        || s.p(i, '’') && !s.glued(i + 1)
 }
 
 fn stop_punct(s: &Sent<'_>, i: usize) -> bool {
-    s.p(i, ',') || s.p(i, ';') || s.p(i, ':') || s.p(i, '(') || s.p(i, ')') || s.p(i, '.') || s.p(i, '!') || s.p(i, '?') || s.p(i, '—') || s.p(i, '–') || quote_mark(s, i) || (s.dash(i) && !s.glued(i))
+    s.p(i, ',')
+        || s.p(i, ';')
+        || s.p(i, ':')
+        || s.p(i, '(')
+        || s.p(i, ')')
+        || s.p(i, '.')
+        || s.p(i, '!')
+        || s.p(i, '?')
+        || s.p(i, '—')
+        || s.p(i, '–')
+        || quote_mark(s, i)
+        || (s.dash(i) && !s.glued(i))
 }
 
 /// Whether the words after a verb at `v` are only what may trail a trailing cue: a time, "in a
@@ -70,7 +196,9 @@ fn tail_only(s: &Sent<'_>, v: usize) -> bool {
     let mut words = 0;
     while k < s.len() {
         if s.p(k, ',') {
-            return s.word(k + 1).map_or(true, |w| w.ends_with("ing") || matches!(w, "as" | "in" | "on" | "citing" | "according"));
+            return s
+                .word(k + 1)
+                .map_or(true, |w| w.ends_with("ing") || matches!(w, "as" | "in" | "on" | "citing" | "according"));
         }
         if stop_punct(s, k) {
             return true;
@@ -124,21 +252,35 @@ fn is_verb_use(s: &Sent<'_>, v: usize) -> bool {
         return false;
     }
     // "reported cases", "358 confirmed deaths", "an estimated 5,000", "a noted author".
-    if matches!(prev, "the" | "a" | "an" | "its" | "their" | "his" | "her" | "of" | "newly" | "officially") || (v > 0 && s.is_num(v - 1)) {
+    if matches!(prev, "the" | "a" | "an" | "its" | "their" | "his" | "her" | "of" | "newly" | "officially")
+        || (v > 0 && s.is_num(v - 1))
+    {
         return false;
     }
-    if matches!(w, "estimated" | "estimates") && (s.is_num(v + 1) || s.word(v + 1).is_some_and(|n| crate::values::numbers::small(n).is_some())) {
+    if matches!(w, "estimated" | "estimates")
+        && (s.is_num(v + 1) || s.word(v + 1).is_some_and(|n| crate::values::numbers::small(n).is_some()))
+    {
         return false;
     }
     // "added to the toll", "claimed the lives of".
     if matches!(w, "added" | "adds" | "add") && s.w(v + 1, "to") {
         return false;
     }
-    if w == "claimed" && (s.w(v + 1, "the") && s.w(v + 2, "lives") || s.w(v + 1, "lives") || s.w(v + 1, "responsibility")) {
+    if w == "claimed"
+        && (s.w(v + 1, "the") && s.w(v + 2, "lives") || s.w(v + 1, "lives") || s.w(v + 1, "responsibility"))
+    {
         return false;
     }
     if matches!(w, "reports" | "estimates") && !s.w(v + 1, "that") {
         return false;
+    }
+    // "is expected to", "are believed to": passive, no one is speaking.
+    if matches!(prev, "is" | "are" | "was" | "were" | "be" | "been" | "being" | "widely" | "not") {
+        return false;
+    }
+    // "put the likely yield at €700 million": an estimate; "put" otherwise is not a cue.
+    if matches!(w, "put" | "puts") {
+        return (v + 1..(v + 7).min(s.len())).any(|k| s.w(k, "at")) && !s.w(v + 1, "in") && !s.w(v + 1, "on");
     }
     true
 }
@@ -154,7 +296,10 @@ fn verbal(s: &Sent<'_>, v: usize, quoted: &dyn Fn(usize) -> bool) -> Option<Cue>
     // Inverted: ", said an AFP correspondent", '" said the mother of seven'.
     if v > 0 && (s.p(v - 1, ',') || quote_mark(s, v - 1)) {
         if let Some((a, b)) = phrase_after(s, v + 1, quoted) {
-            if let Some((source, also)) = split_sources(s, a, b) {
+            if let Some((mut source, also)) = split_sources(s, a, b) {
+                if source.kind == sources::SourceType::Person && source.affiliation.is_none() {
+                    source.affiliation = apposition_affiliation(s, b);
+                }
                 return Some(Cue { verb: (v, v + 1), source, also, clause_start: 0 });
             }
         }
@@ -165,9 +310,33 @@ fn verbal(s: &Sent<'_>, v: usize, quoted: &dyn Fn(usize) -> bool) -> Option<Cue>
         b -= 1;
     }
     let mut a = b;
+    let mut apposition = None;
     while a > 0 {
         let t = a - 1;
-        if quoted(t) || stop_punct(s, t) || (s.is_word(t) && clause_word(s.lw(t)) && !joins_sources(s, t)) {
+        // "the National Disaster Management Agency (NDMA) said": step over the acronym.
+        if t >= 2 && s.p(t, ')') && s.p(t - 2, '(') && acronym(s, t - 1) {
+            a -= 3;
+            continue;
+        }
+        // "Dr. Grace Njoroge, who heads the district health office, told reporters": step over a
+        // relative clause set off by commas, and keep it for the affiliation.
+        if s.p(t, ',') && a == b && apposition.is_none() {
+            if let Some(k) = (t.saturating_sub(16)..t).rev().find(|&k| s.p(k, ',') && s.w(k + 1, "who")) {
+                if (k + 1..t).all(|m| !quoted(m) && !s.p(m, ',')) {
+                    apposition = Some(k);
+                    a = k;
+                    b = k;
+                    continue;
+                }
+            }
+        }
+        // "Dr. Grace Njoroge", "John F. Kennedy": the period of a title or an initial.
+        if s.p(t, '.') && t > 0 && s.glued(t) && s.cap(t - 1) && s.raw(t - 1).len() <= 4 {
+            a -= 1;
+            continue;
+        }
+        let lower_clause_word = s.is_word(t) && clause_word(s.lw(t)) && !s.cap(t);
+        if quoted(t) || stop_punct(s, t) || (lower_clause_word && !joins_sources(s, t)) {
             break;
         }
         a -= 1;
@@ -181,10 +350,51 @@ fn verbal(s: &Sent<'_>, v: usize, quoted: &dyn Fn(usize) -> bool) -> Option<Cue>
     if !(at_start || after_conjunction || after_comma && tail_only(s, v)) {
         return None;
     }
-    let (source, also) = split_sources(s, a, b)?;
+    let (mut source, also) = split_sources(s, a, b)?;
+    if let Some(k) = apposition.filter(|_| source.kind == sources::SourceType::Person && source.affiliation.is_none()) {
+        source.affiliation = apposition_affiliation(s, k);
+    }
     // "…, but the Observatory maintained": the clause starts at the conjunction.
     let clause_start = if after_conjunction { a - 1 } else { 0 };
     Some(Cue { verb: (v, v + 1), source, also, clause_start })
+}
+
+fn acronym(s: &Sent<'_>, i: usize) -> bool {
+    s.is_word(i) && s.raw(i).len() >= 2 && s.raw(i).chars().all(|c| c.is_uppercase())
+}
+
+/// ", a spokeswoman for the NDMA": an apposition after a person's name gives their organisation.
+fn apposition_affiliation(s: &Sent<'_>, b: usize) -> Option<String> {
+    if !s.p(b, ',') {
+        return None;
+    }
+    // ", who heads the IMF's mission": the organisation before the possessive, or the object.
+    let prep = if s.w(b + 1, "who")
+        && matches!(s.lw(b + 2), "heads" | "leads" | "runs" | "chairs" | "directs" | "works" | "represents" | "advises")
+    {
+        if s.w(b + 3, "for") || s.w(b + 3, "at") {
+            b + 3
+        } else {
+            b + 2
+        }
+    } else {
+        let first = if matches!(s.lw(b + 1), "a" | "an" | "the") { b + 2 } else { b + 1 };
+        let role = (first..(first + 4).min(s.len())).find(|&k| sources::is_role(s.lw(k)))?;
+        (role + 1..(role + 3).min(s.len())).find(|&k| matches!(s.lw(k), "for" | "at" | "of" | "with" | "to"))?
+    };
+    let mut end = prep + 1;
+    while end < s.len()
+        && !stop_punct(s, end)
+        && !(s.is_word(end) && matches!(s.lw(end), "who" | "which" | "said" | "says"))
+    {
+        // "the IMF's mission": the organisation is the possessor.
+        if (s.p(end, '\'') || s.p(end, '’')) && s.glued(end) && s.w(end + 1, "s") {
+            break;
+        }
+        end += 1;
+    }
+    let phrase = sources::read(s, prep + 1, end);
+    (!phrase.canonical.is_empty()).then_some(phrase.canonical)
 }
 
 /// Whether "and" at `t` joins two sources ("the Observatory and an AFP correspondent") rather
@@ -197,7 +407,11 @@ fn joins_sources(s: &Sent<'_>, t: usize) -> bool {
 fn phrase_after(s: &Sent<'_>, a: usize, quoted: &dyn Fn(usize) -> bool) -> Option<(usize, usize)> {
     let mut b = a;
     while b < s.len() && !quoted(b) && !stop_punct(s, b) && b - a < 14 {
-        if s.is_word(b) && b > a && (matches!(s.lw(b), "who" | "which" | "that" | "as" | "when" | "while") || s.lw(b).ends_with("ing") && s.lw(b).len() > 5 && !s.cap(b)) {
+        if s.is_word(b)
+            && b > a
+            && (matches!(s.lw(b), "who" | "which" | "that" | "as" | "when" | "while")
+                || s.lw(b).ends_with("ing") && s.lw(b).len() > 5 && !s.cap(b))
+        {
             break;
         }
         b += 1;
@@ -211,13 +425,18 @@ fn split_sources(s: &Sent<'_>, a: usize, b: usize) -> Option<(Phrase, Vec<Phrase
     let mut parts = Vec::new();
     let mut start = a;
     for k in a + 1..b {
-        if s.w(k, "and") && (s.word(k + 1).is_some_and(|w| matches!(w, "the" | "an" | "a")) || s.name_like(k + 1)) && start < k {
+        // "the Observatory and an AFP correspondent", "Reuters and AFP" — but not "Red Cross and
+        // Red Crescent Societies", one name.
+        let determiner = s.word(k + 1).is_some_and(|w| matches!(w, "the" | "an" | "a"));
+        let single_name = s.name_like(k + 1) && k + 2 == b;
+        if s.w(k, "and") && (determiner || single_name) && start < k {
             parts.push((start, k));
             start = k + 1;
         }
     }
     parts.push((start, b));
-    let mut phrases = parts.into_iter().filter(|&(x, y)| sources::plausible(s, x, y)).map(|(x, y)| sources::read(s, x, y));
+    let mut phrases =
+        parts.into_iter().filter(|&(x, y)| sources::plausible(s, x, y)).map(|(x, y)| sources::read(s, x, y));
     let first = phrases.next()?;
     Some((first, phrases.collect()))
 }

@@ -52,7 +52,13 @@ pub(crate) struct Attributor {
 
 impl Attributor {
     pub fn new(text: &str, paragraphs: &[Range<usize>]) -> Attributor {
-        Attributor { registry: Registry::new(text), quotes: quotes::quotations(text, paragraphs), last_person: None, last_any: None, last_org: None }
+        Attributor {
+            registry: Registry::new(text),
+            quotes: quotes::quotations(text, paragraphs),
+            last_person: None,
+            last_any: None,
+            last_org: None,
+        }
     }
 
     /// The quotations overlapping a byte range.
@@ -87,7 +93,8 @@ impl Attributor {
                     None => continue,
                 }
             } else {
-                let affiliation = c.source.affiliation.as_deref().map(|a| self.registry.resolve(a, SourceType::Organization));
+                let affiliation =
+                    c.source.affiliation.as_deref().map(|a| self.registry.resolve(a, SourceType::Organization));
                 let idx = self.registry.resolve(&c.source.canonical, c.source.kind);
                 // "Abdel Rahman said": the organisation named with him before still holds.
                 let entry = &mut self.registry.entries[idx];

@@ -33,7 +33,8 @@ pub(crate) fn quotations(text: &str, paragraphs: &[Range<usize>]) -> Vec<Quote> 
         let mut open: Option<usize> = None;
         let mut prev = ' ';
         for (i, c) in s.char_indices() {
-            let straight_opens = c == '"' && (prev.is_whitespace() || matches!(prev, '(' | '[' | '-' | '—' | '–' | ':') || i == 0);
+            let straight_opens =
+                c == '"' && (prev.is_whitespace() || matches!(prev, '(' | '[' | '-' | '—' | '–' | ':') || i == 0);
             if open.is_none() && (opens(c) || straight_opens) {
                 open = Some(i);
             } else if open.is_some() && (closes(c) || c == '"') {
@@ -52,8 +53,10 @@ pub(crate) fn quotations(text: &str, paragraphs: &[Range<usize>]) -> Vec<Quote> 
         carried = None;
         if let Some(start) = open {
             // Left open: it continues only if the next paragraph opens with a quote mark.
-            let next_opens =
-                paragraphs.get(p + 1).and_then(|n| text[n.clone()].chars().next()).is_some_and(|c| opens(c) || c == '"');
+            let next_opens = paragraphs
+                .get(p + 1)
+                .and_then(|n| text[n.clone()].chars().next())
+                .is_some_and(|c| opens(c) || c == '"');
             let g = match out.last() {
                 Some(q) if start == 0 && q.end == para.start => q.group,
                 _ => {

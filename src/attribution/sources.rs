@@ -61,52 +61,233 @@ fn is_determiner(w: &str) -> bool {
 }
 
 /// Role words between an organisation and a person's name ("Observatory head Rami Abdel Rahman").
-fn is_role(w: &str) -> bool {
+pub(crate) fn is_role(w: &str) -> bool {
     matches!(
         w,
-        "head" | "chief" | "spokesman" | "spokeswoman" | "spokesperson" | "director" | "president" | "minister"
-            | "official" | "leader" | "founder" | "chairman" | "chairwoman" | "chair" | "secretary" | "general"
-            | "commissioner" | "governor" | "mayor" | "economist" | "analyst" | "researcher" | "professor" | "author"
-            | "coordinator" | "representative" | "envoy" | "ambassador" | "commander" | "chairperson" | "ceo"
-            | "manager" | "editor" | "correspondent" | "reporter" | "officer" | "adviser" | "advisor" | "deputy"
-            | "lead" | "senior" | "country" | "regional" | "executive" | "campaigner" | "lawyer" | "attorney"
-            | "prosecutor" | "judge" | "surgeon" | "doctor" | "epidemiologist" | "scientist" | "virologist"
-            | "statistician" | "strategist" | "pollster" | "expert" | "inspector" | "superintendent" | "captain"
-            | "colonel" | "sergeant" | "lieutenant" | "paramedic" | "nurse" | "witness" | "resident" | "farmer"
+        "head"
+            | "chief"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "director"
+            | "president"
+            | "minister"
+            | "official"
+            | "leader"
+            | "founder"
+            | "chairman"
+            | "chairwoman"
+            | "chair"
+            | "secretary"
+            | "general"
+            | "commissioner"
+            | "governor"
+            | "mayor"
+            | "economist"
+            | "analyst"
+            | "researcher"
+            | "professor"
+            | "author"
+            | "coordinator"
+            | "representative"
+            | "envoy"
+            | "ambassador"
+            | "commander"
+            | "chairperson"
+            | "ceo"
+            | "manager"
+            | "editor"
+            | "correspondent"
+            | "reporter"
+            | "officer"
+            | "adviser"
+            | "advisor"
+            | "deputy"
+            | "lead"
+            | "senior"
+            | "country"
+            | "regional"
+            | "executive"
+            | "campaigner"
+            | "lawyer"
+            | "attorney"
+            | "prosecutor"
+            | "judge"
+            | "surgeon"
+            | "doctor"
+            | "epidemiologist"
+            | "scientist"
+            | "virologist"
+            | "statistician"
+            | "strategist"
+            | "pollster"
+            | "expert"
+            | "inspector"
+            | "superintendent"
+            | "captain"
+            | "colonel"
+            | "sergeant"
+            | "lieutenant"
+            | "paramedic"
+            | "nurse"
+            | "witness"
+            | "resident"
+            | "farmer"
     )
 }
 
 /// Generic nouns after a media name that are not part of it ("the Al-Watan newspaper").
 fn is_media_noun(w: &str) -> bool {
-    matches!(w, "newspaper" | "daily" | "weekly" | "tabloid" | "broadcaster" | "channel" | "website" | "magazine" | "outlet" | "radio" | "television" | "tv")
+    matches!(
+        w,
+        "newspaper"
+            | "daily"
+            | "weekly"
+            | "tabloid"
+            | "broadcaster"
+            | "channel"
+            | "website"
+            | "magazine"
+            | "outlet"
+            | "radio"
+            | "television"
+            | "tv"
+    )
 }
 
 fn is_media_word(w: &str) -> bool {
     is_media_noun(w)
-        || matches!(w, "afp" | "reuters" | "ap" | "bbc" | "cnn" | "correspondent" | "correspondents" | "reporter" | "reporters" | "journalist" | "journalists" | "photographer" | "cameraman" | "news" | "agency" | "times" | "post" | "herald" | "tribune" | "gazette" | "journal")
+        || matches!(
+            w,
+            "afp"
+                | "reuters"
+                | "ap"
+                | "bbc"
+                | "cnn"
+                | "correspondent"
+                | "correspondents"
+                | "reporter"
+                | "reporters"
+                | "journalist"
+                | "journalists"
+                | "photographer"
+                | "cameraman"
+                | "news"
+                | "agency"
+                | "times"
+                | "post"
+                | "herald"
+                | "tribune"
+                | "gazette"
+                | "journal"
+        )
 }
 
 fn is_official_word(w: &str) -> bool {
     matches!(
         w,
-        "official" | "officials" | "spokesman" | "spokeswoman" | "spokesperson" | "minister" | "ministry" | "ministers"
-            | "government" | "police" | "army" | "military" | "authorities" | "prosecutor" | "prosecutors" | "governor"
-            | "mayor" | "president" | "presidency" | "diplomat" | "diplomats" | "officer" | "officers" | "embassy"
-            | "spokespeople" | "cabinet"
+        "official"
+            | "officials"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "minister"
+            | "ministry"
+            | "ministers"
+            | "government"
+            | "police"
+            | "army"
+            | "military"
+            | "authorities"
+            | "prosecutor"
+            | "prosecutors"
+            | "governor"
+            | "mayor"
+            | "president"
+            | "presidency"
+            | "diplomat"
+            | "diplomats"
+            | "officer"
+            | "officers"
+            | "embassy"
+            | "spokespeople"
+            | "cabinet"
     )
 }
 
 fn is_org_word(w: &str) -> bool {
     matches!(
         w,
-        "observatory" | "organization" | "organisation" | "committee" | "nations" | "agency" | "ministry" | "office"
-            | "council" | "bank" | "fund" | "commission" | "union" | "institute" | "university" | "cross" | "crescent"
-            | "group" | "movement" | "party" | "service" | "department" | "network" | "association" | "federation"
-            | "programme" | "program" | "front" | "forces" | "alliance" | "coalition" | "society" | "foundation"
-            | "authority" | "board" | "court" | "parliament" | "assembly" | "company" | "corporation" | "inc" | "ltd"
-            | "bureau" | "centre" | "center" | "hospital" | "clinic" | "school" | "trust" | "watch" | "amnesty"
-            | "frontieres" | "frontières" | "doctors" | "unicef" | "unhcr" | "who" | "imf" | "ocha" | "wfp" | "nato"
-            | "un" | "eu" | "irc" | "msf" | "statistics" | "brigade" | "police" | "tribunal" | "secretariat"
+        "observatory"
+            | "organization"
+            | "organisation"
+            | "committee"
+            | "nations"
+            | "agency"
+            | "ministry"
+            | "office"
+            | "council"
+            | "bank"
+            | "fund"
+            | "commission"
+            | "union"
+            | "institute"
+            | "university"
+            | "cross"
+            | "crescent"
+            | "group"
+            | "movement"
+            | "party"
+            | "service"
+            | "department"
+            | "network"
+            | "association"
+            | "federation"
+            | "programme"
+            | "program"
+            | "front"
+            | "forces"
+            | "alliance"
+            | "coalition"
+            | "society"
+            | "foundation"
+            | "authority"
+            | "board"
+            | "court"
+            | "parliament"
+            | "assembly"
+            | "company"
+            | "corporation"
+            | "inc"
+            | "ltd"
+            | "bureau"
+            | "centre"
+            | "center"
+            | "hospital"
+            | "clinic"
+            | "school"
+            | "trust"
+            | "watch"
+            | "amnesty"
+            | "frontieres"
+            | "frontières"
+            | "doctors"
+            | "unicef"
+            | "unhcr"
+            | "who"
+            | "imf"
+            | "ocha"
+            | "wfp"
+            | "nato"
+            | "un"
+            | "eu"
+            | "irc"
+            | "msf"
+            | "statistics"
+            | "brigade"
+            | "police"
+            | "tribunal"
+            | "secretariat"
     )
 }
 
@@ -114,22 +295,158 @@ fn is_org_word(w: &str) -> bool {
 fn is_source_noun(w: &str) -> bool {
     matches!(
         w,
-        "residents" | "resident" | "witnesses" | "witness" | "activists" | "activist" | "agencies" | "groups"
-            | "analysts" | "analyst" | "experts" | "expert" | "doctors" | "doctor" | "medics" | "medic" | "rescuers"
-            | "volunteers" | "survivors" | "survivor" | "villagers" | "farmers" | "farmer" | "woman" | "man" | "women"
-            | "men" | "mother" | "father" | "girl" | "boy" | "driver" | "teacher" | "nurse" | "nurses" | "source"
-            | "sources" | "observers" | "monitors" | "economists" | "economist" | "researchers" | "researcher"
-            | "scientists" | "scientist" | "campaigners" | "lawyers" | "lawyer" | "relatives" | "neighbours"
-            | "neighbors" | "parents" | "workers" | "worker" | "officials" | "official" | "traders" | "shopkeeper"
-            | "owner" | "owners" | "pilot" | "soldier" | "soldiers" | "fighters" | "rebels" | "protesters"
-            | "organisers" | "organizers" | "authorities" | "police" | "investigators" | "firefighters" | "paramedics"
-            | "employees" | "staff" | "student" | "students" | "pupils" | "patients" | "people" | "locals" | "elder"
-            | "elders" | "citizens" | "voters" | "leaders" | "diplomats" | "diplomat" | "spokesman" | "spokeswoman"
-            | "spokesperson" | "correspondent" | "reporter" | "journalist" | "photographer" | "eyewitness"
-            | "eyewitnesses" | "bystander" | "bystanders" | "victim" | "victims" | "aid" | "relief" | "charities"
-            | "charity" | "ngos" | "unions" | "minister" | "ministry" | "government" | "army" | "military" | "manager"
-            | "director" | "official's" | "chief" | "head" | "commander" | "mayor" | "governor" | "president"
-            | "author" | "authors" | "study" | "report" | "survey" | "poll" | "statement" | "pollsters" | "forecasters"
+        "residents"
+            | "resident"
+            | "witnesses"
+            | "witness"
+            | "activists"
+            | "activist"
+            | "agencies"
+            | "groups"
+            | "analysts"
+            | "analyst"
+            | "experts"
+            | "expert"
+            | "doctors"
+            | "doctor"
+            | "medics"
+            | "medic"
+            | "rescuers"
+            | "volunteers"
+            | "survivors"
+            | "survivor"
+            | "villagers"
+            | "farmers"
+            | "farmer"
+            | "woman"
+            | "man"
+            | "women"
+            | "men"
+            | "mother"
+            | "father"
+            | "girl"
+            | "boy"
+            | "driver"
+            | "teacher"
+            | "nurse"
+            | "nurses"
+            | "source"
+            | "sources"
+            | "observers"
+            | "monitors"
+            | "economists"
+            | "economist"
+            | "researchers"
+            | "researcher"
+            | "scientists"
+            | "scientist"
+            | "campaigners"
+            | "lawyers"
+            | "lawyer"
+            | "relatives"
+            | "neighbours"
+            | "neighbors"
+            | "parents"
+            | "workers"
+            | "worker"
+            | "officials"
+            | "official"
+            | "traders"
+            | "shopkeeper"
+            | "owner"
+            | "owners"
+            | "pilot"
+            | "soldier"
+            | "soldiers"
+            | "fighters"
+            | "rebels"
+            | "protesters"
+            | "organisers"
+            | "organizers"
+            | "authorities"
+            | "police"
+            | "investigators"
+            | "firefighters"
+            | "paramedics"
+            | "employees"
+            | "staff"
+            | "student"
+            | "students"
+            | "pupils"
+            | "patients"
+            | "people"
+            | "locals"
+            | "elder"
+            | "elders"
+            | "citizens"
+            | "voters"
+            | "leaders"
+            | "diplomats"
+            | "diplomat"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "correspondent"
+            | "reporter"
+            | "journalist"
+            | "photographer"
+            | "eyewitness"
+            | "eyewitnesses"
+            | "bystander"
+            | "bystanders"
+            | "victim"
+            | "victims"
+            | "aid"
+            | "relief"
+            | "charities"
+            | "charity"
+            | "ngos"
+            | "unions"
+            | "minister"
+            | "ministry"
+            | "government"
+            | "army"
+            | "military"
+            | "manager"
+            | "director"
+            | "official's"
+            | "chief"
+            | "head"
+            | "commander"
+            | "mayor"
+            | "governor"
+            | "president"
+            | "author"
+            | "authors"
+            | "study"
+            | "report"
+            | "survey"
+            | "poll"
+            | "statement"
+            | "pollsters"
+            | "forecasters"
+            | "opposition"
+            | "critics"
+            | "supporters"
+            | "lawmakers"
+            | "legislators"
+            | "deputies"
+            | "senators"
+            | "mps"
+            | "ministers"
+            | "regulators"
+            | "prosecutors"
+            | "negotiators"
+            | "mediators"
+            | "unionists"
+            | "investors"
+            | "bankers"
+            | "executives"
+            | "officers"
+            | "inspectors"
+            | "auditors"
+            | "judges"
+            | "court"
     )
 }
 
@@ -147,14 +464,25 @@ pub(crate) fn plausible(s: &Sent<'_>, a: usize, b: usize) -> bool {
     }
     let mut any = false;
     for k in a..b {
-        if !(s.is_word(k) || s.dash(k) || s.p(k, '\'') || s.p(k, '’') || s.p(k, '.') || s.p(k, '&')) {
+        if !(s.is_word(k)
+            || s.dash(k)
+            || s.p(k, '\'')
+            || s.p(k, '’')
+            || s.p(k, '.')
+            || s.p(k, '&')
+            || s.p(k, '(')
+            || s.p(k, ')'))
+        {
             return false;
         }
         let w = s.lw(k);
         if matches!(w, "is" | "was" | "were" | "are" | "be" | "has" | "have" | "had" | "will" | "would" | "not") {
             return false;
         }
-        any |= capital_word(s, k) && !(k == a && s.sentence_initial(k) && is_determiner(w)) || is_source_noun(w);
+        any |= capital_word(s, k) && !(k == a && s.sentence_initial(k) && is_determiner(w))
+            || is_source_noun(w)
+            || is_org_word(w)
+            || is_official_word(w);
     }
     any
 }
@@ -219,7 +547,11 @@ fn trailing_name(s: &Sent<'_>, a: usize, b: usize) -> Option<(usize, usize)> {
         return None;
     }
     let mut k = b - 1;
-    while k > a && (capital_word(s, k - 1) || s.dash(k - 1) && s.glued(k) || matches!(s.lw(k - 1), "al" | "bin" | "ibn" | "de" | "van" | "von" | "da" | "el" | "abu")) {
+    while k > a
+        && (capital_word(s, k - 1)
+            || s.dash(k - 1) && s.glued(k)
+            || matches!(s.lw(k - 1), "al" | "bin" | "ibn" | "de" | "van" | "von" | "da" | "el" | "abu"))
+    {
         k -= 1;
     }
     let words = (k..b).filter(|&i| s.is_word(i)).count();
@@ -229,10 +561,16 @@ fn trailing_name(s: &Sent<'_>, a: usize, b: usize) -> Option<(usize, usize)> {
     Some((k, b))
 }
 
-/// Drops a trailing prepositional phrase: "an AFP correspondent [in the region]".
+/// Drops a trailing prepositional phrase ("an AFP correspondent [in the region]") or an acronym
+/// in parentheses ("the National Disaster Management Agency [(NDMA)]").
 fn cut_pp(s: &Sent<'_>, a: usize, b: usize) -> usize {
     for k in a + 1..b {
-        if matches!(s.lw(k), "in" | "at" | "from" | "on" | "near" | "inside" | "outside" | "who" | "which" | "with") && s.is_word(k) {
+        if s.p(k, '(') {
+            return k;
+        }
+        if matches!(s.lw(k), "in" | "at" | "from" | "on" | "near" | "inside" | "outside" | "who" | "which" | "with")
+            && s.is_word(k)
+        {
             // "Doctors Without Borders"-style names keep capitalised prepositions.
             if !s.cap(k) {
                 return k;
@@ -257,15 +595,36 @@ fn trim(s: &Sent<'_>, mut a: usize, mut b: usize) -> (usize, usize) {
         // A hyphenated descriptor: "Britain-based", "pro-government", "state-run".
         if a + 2 < b && s.dash(a + 1) && s.glued(a + 1) && s.glued(a + 2) {
             let tail = s.lw(a + 2);
-            let descriptor = matches!(tail, "based" | "run" | "owned" | "backed" | "funded" | "led" | "linked" | "affiliated" | "aligned" | "controlled" | "allied" | "leaning" | "wing")
-                || matches!(w, "pro" | "anti" | "non" | "state" | "government");
+            let descriptor = matches!(
+                tail,
+                "based"
+                    | "run"
+                    | "owned"
+                    | "backed"
+                    | "funded"
+                    | "led"
+                    | "linked"
+                    | "affiliated"
+                    | "aligned"
+                    | "controlled"
+                    | "allied"
+                    | "leaning"
+                    | "wing"
+            ) || matches!(w, "pro" | "anti" | "non" | "state" | "government");
             if descriptor {
                 a += 3;
                 continue;
             }
         }
         // Lower-case adjectives before a name: "the pro-government Al-Watan", "leading rights group".
-        if s.is_word(a) && !s.name_like(a) && (a + 1..b).any(|k| capital_word(s, k)) && !is_source_noun(w) && !is_media_word(w) && !is_official_word(w) && !is_role(w) {
+        if s.is_word(a)
+            && !s.name_like(a)
+            && (a + 1..b).any(|k| capital_word(s, k))
+            && !is_source_noun(w)
+            && !is_media_word(w)
+            && !is_official_word(w)
+            && !is_role(w)
+        {
             let next_cap = capital_word(s, a + 1);
             if next_cap {
                 a += 1;

@@ -50,6 +50,8 @@ pub(crate) fn ratio_at(s: &Sent<'_>, i: usize, j: usize, hedge: Hedge) -> Option
             if let Some((a, b)) = counts::noun_phrase(s, np_start) {
                 f.counted = Some((a, b));
                 end = b;
+                // "one in five of the confirmed patients": a share of a group counted before.
+                f.refers_back = has_of && det && s.w(k, "the") && f.resolved.is_none();
             } else {
                 f.resolved = None;
             }
