@@ -262,58 +262,99 @@ fn jsonl_reply(line: &str, line_no: usize, default_date: Option<Date>) -> String
     serde_json::json!({ "id": id, "extraction": extraction }).to_string()
 }
 
-/// A table a person can read in a terminal: each claim, then its values.
+/// A table a person can read in a terminal: claims grouped by source, unattributed ones last.
 fn table(found: &Extraction) -> String {
     let mut out = String::new();
     let date = found.reference_date.map_or("none (relative dates unresolved)".to_string(), |d| d.to_string());
-    let _ = writeln!(out, "{} claims · reference date {date}\n", found.claims.len());
+    let unattributed = found.claims.iter().filter(|c| c.attribution.is_none()).count();
+    let _ = writeln!(
+        out,
+        "{} claims from {} sources, {unattributed} unattributed · reference date {date}",
+        found.claims.len(),
+        found.sources.len()
+    );
+    let mut groups: Vec<(String, Vec<&claimlens::Claim>)> = Vec::new();
     for c in &found.claims {
-        let sentence: String = printable(&c.text).chars().take(100).collect();
-        let more = if c.text.chars().count() > 100 { "…" } else { "" };
-        let _ = writeln!(out, "#{:<3} score {:.2}  {}{}", c.id, c.score, sentence, more);
-        for v in &c.values {
-            let figure = match (v.kind, v.value, v.min, v.max) {
-                (claimlens::Kind::Date, ..) => match (v.from, v.to) {
-                    (Some(a), Some(b)) if a == b => a.to_string(),
-                    (Some(a), Some(b)) => format!("{a} … {b}"),
-                    (Some(a), None) => format!("{a} …"),
-                    _ => "(unresolved)".to_string(),
-                },
-                (_, Some(x), ..) => fmt_num(x),
-                (_, None, Some(a), Some(b)) => format!("{} – {}", fmt_num(a), fmt_num(b)),
-                (_, None, Some(a), None) => format!("≥ {}", fmt_num(a)),
-                _ => "?".to_string(),
-            };
-            let mut extra = Vec::new();
-            if let Some(u) = v.unit {
-                extra.push(u.to_string());
-            }
-            if let Some(h) = v.hedge.filter(|h| *h != claimlens::Hedge::Exact) {
-                extra.push(h.as_str().replace('_', " "));
-            }
-            if let Some(c) = &v.counted {
-                extra.push(format!("counting \"{c}\""));
-            }
-            if let Some(r) = v.resolved {
-                extra.push(format!("≈ {}", fmt_num(r)));
-            }
-            if let Some(p) = v.part_of {
-                extra.push(format!("part of #{}", p.claim));
-            }
-            let _ = writeln!(
-                out,
-                "      {:<9} {:<24} {:<28} {}",
-                v.kind.as_str(),
-                figure,
-                format!("\"{}\"", v.text),
-                extra.join(", ")
-            );
+        let key = c.attribution.as_ref().map_or(String::new(), |a| a.canonical.clone());
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, list)) => list.push(c),
+            None => groups.push((key, vec![c])),
         }
-        for check in &c.checks {
-            let _ = writeln!(out, "      ! {}: {}", check.kind, check.message);
+    }
+    groups.sort_by_key(|(k, _)| k.is_empty());
+    for (name, claims) in groups {
+        let heading = if name.is_empty() {
+            "UNATTRIBUTED: the text gives no source".to_string()
+        } else {
+            let kind = claims[0].attribution.as_ref().map_or("", |a| a.source_type);
+            let aff = claims[0]
+                .attribution
+                .as_ref()
+                .and_then(|a| a.affiliation.clone())
+                .map_or(String::new(), |a| format!(", {a}"));
+            format!("{} ({kind}{aff})", printable(&name))
+        };
+        let _ = writeln!(out, "\n== {heading} · {} claim{}", claims.len(), if claims.len() == 1 { "" } else { "s" });
+        for c in claims {
+            claim_rows(&mut out, c);
         }
     }
     out
+}
+
+fn claim_rows(out: &mut String, c: &claimlens::Claim) {
+    let sentence: String = printable(&c.text).chars().take(100).collect();
+    let more = if c.text.chars().count() > 100 { "…" } else { "" };
+    let _ = writeln!(out, "#{:<3} score {:.2}  {}{}", c.id, c.score, sentence, more);
+    if let Some(a) = &c.attribution {
+        let mut how = vec![format!("{} \"{}\"", a.cue, printable(&a.source))];
+        if a.quote {
+            how.push("direct quote".into());
+        }
+        if a.inherited {
+            how.push("carried over from an earlier sentence".into());
+        }
+        for co in &a.also {
+            how.push(format!("with {}", printable(&co.canonical)));
+        }
+        let _ = writeln!(out, "      source    {}", how.join(", "));
+    }
+    for v in &c.values {
+        let figure = match (v.kind, v.value, v.min, v.max) {
+            (claimlens::Kind::Date, ..) => match (v.from, v.to) {
+                (Some(a), Some(b)) if a == b => a.to_string(),
+                (Some(a), Some(b)) => format!("{a} … {b}"),
+                (Some(a), None) => format!("{a} …"),
+                _ => "(unresolved)".to_string(),
+            },
+            (_, Some(x), ..) => fmt_num(x),
+            (_, None, Some(a), Some(b)) => format!("{} – {}", fmt_num(a), fmt_num(b)),
+            (_, None, Some(a), None) => format!("≥ {}", fmt_num(a)),
+            _ => "?".to_string(),
+        };
+        let mut extra = Vec::new();
+        if let Some(u) = v.unit {
+            extra.push(u.to_string());
+        }
+        if let Some(h) = v.hedge.filter(|h| *h != claimlens::Hedge::Exact) {
+            extra.push(h.as_str().replace('_', " "));
+        }
+        if let Some(c) = &v.counted {
+            extra.push(format!("counting \"{c}\""));
+        }
+        if let Some(r) = v.resolved {
+            extra.push(format!("≈ {}", fmt_num(r)));
+        }
+        if let Some(p) = v.part_of {
+            extra.push(format!("part of #{}", p.claim));
+        }
+        let shown = format!("\"{}\"", printable(&v.text));
+        let _ =
+            writeln!(out, "      {:<9} {:<24} {:<28} {}", v.kind.as_str(), figure, shown, printable(&extra.join(", ")));
+    }
+    for check in &c.checks {
+        let _ = writeln!(out, "      ! {}: {}", check.kind, printable(&check.message));
+    }
 }
 
 /// Text safe to print on a terminal: line breaks become spaces, other control characters

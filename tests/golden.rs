@@ -1,9 +1,13 @@
 //! Golden articles (`tests/golden/*.txt`, news stories written for claimlens) scored against
-//! their gold files (`*.gold.json`, the format of the project's reference scorer): every gold
-//! value found with its kind, figure, bounds, dates, hedge and counted noun; nothing inside a
-//! negative span; at most one value where the gold expects none; every `text` exactly the slice
-//! its offsets point at. The gold files' `claims`, `links` and `affiliations` (sources and
-//! attribution) were written first too; they are scored once attribution lands.
+//! their gold files (`*.gold.json`, the format of the project's reference scorer), written before
+//! the code that finds them:
+//! - values: every gold value found with its kind, figure, bounds, dates, hedge and counted noun;
+//!   nothing inside a negative span; at most one value where the gold expects none; every `text`
+//!   exactly the slice its offsets point at;
+//! - sources: each gold claim's source (or none), quote and inherited flags and co-sources; links
+//!   (a ratio's resolved figure, a part's whole); a person's affiliation; one sources-index entry
+//!   per source with its mentions;
+//! - checks (when the gold lists them): the expected consistency flags, and no other.
 
 use claimlens::{extract, Date, Extraction, Options, Value};
 use serde_json::Value as Json;
@@ -60,12 +64,31 @@ fn date_in(x: Option<Date>, want: &Json) -> bool {
 }
 
 fn norm(name: &str) -> Vec<String> {
-    let lower = name.to_lowercase().replace('\u{2019}', "'");
+    let lower = name.to_lowercase().replace('\u{2019}', "'").replace("'s ", " ");
+    let lower = lower.strip_suffix("'s").unwrap_or(&lower).to_string();
     let words: Vec<String> = lower.split_whitespace().map(str::to_string).collect();
     match words.first().map(String::as_str) {
         Some("the" | "a" | "an") => words[1..].to_vec(),
         _ => words,
     }
+}
+
+/// The scorer's name match: the same words, or the accepted name inside a slightly longer one.
+fn name_matches(got: Option<&str>, accepted: &Json) -> bool {
+    let p = norm(got.unwrap_or(""));
+    if p.is_empty() {
+        return false;
+    }
+    let list: Vec<&str> = match accepted {
+        Json::Array(a) => a.iter().filter_map(Json::as_str).collect(),
+        Json::String(x) => vec![x.as_str()],
+        _ => vec![],
+    };
+    list.iter().any(|a| {
+        let a = norm(a);
+        let (pj, aj) = (p.join(" "), a.join(" "));
+        p == a || (p.windows(a.len().max(1)).any(|w| w == a.as_slice()) && pj.len() <= 2 * aj.len() + 20)
+    })
 }
 
 /// The counted noun names the gold's head noun and says little else.
@@ -210,6 +233,129 @@ fn score(name: &str, text: &str, gold: &Json) -> Vec<String> {
     if false_positives.len() > 1 {
         failures.push(format!("[{name}] {} false positives: {false_positives:?}", false_positives.len()));
     }
+    failures.extend(score_sources(name, text, gold, &run));
+    failures
+}
+
+fn host<'r>(run: &'r Extraction, text: &str, anchor: &str) -> (Option<&'r claimlens::Claim>, (usize, usize)) {
+    let span = find(text, anchor, 1);
+    (run.claims.iter().find(|c| inside(span, (c.start, c.end))), span)
+}
+
+fn score_sources(name: &str, text: &str, gold: &Json, run: &Extraction) -> Vec<String> {
+    let mut failures = Vec::new();
+    for g in gold["claims"].as_array().unwrap() {
+        let anchor = g["anchor"].as_str().unwrap();
+        let label = format!("[{name}] claim {anchor:?}");
+        let (claim, _) = host(run, text, anchor);
+        let Some(claim) = claim else {
+            failures.push(format!("{label}: no claim covers it"));
+            continue;
+        };
+        let att = claim.attribution.as_ref();
+        if g["source"].is_null() {
+            if let Some(a) = att {
+                failures.push(format!("{label}: attributed to {:?}, want none", a.canonical));
+            }
+            continue;
+        }
+        let Some(a) = att else {
+            failures.push(format!("{label}: unattributed, want {}", g["source"]));
+            continue;
+        };
+        if !name_matches(Some(&a.canonical), &g["source"]) {
+            failures.push(format!("{label}: source {:?}, want {}", a.canonical, g["source"]));
+        }
+        if a.quote != g.get("quote").and_then(Json::as_bool).unwrap_or(false) {
+            failures.push(format!("{label}: quote {}", a.quote));
+        }
+        if a.inherited != g.get("inherited").and_then(Json::as_bool).unwrap_or(false) {
+            failures.push(format!("{label}: inherited {}", a.inherited));
+        }
+        if let Some(also) = g.get("also").and_then(Json::as_array) {
+            let names: Vec<&str> =
+                std::iter::once(a.canonical.as_str()).chain(a.also.iter().map(|x| x.canonical.as_str())).collect();
+            for want in also {
+                if !names.iter().any(|n| name_matches(Some(n), want)) {
+                    failures.push(format!("{label}: co-sources {names:?} lack {want}"));
+                }
+            }
+        }
+    }
+    for g in gold["links"].as_array().unwrap() {
+        let anchor = g["anchor"].as_str().unwrap();
+        let (claim, span) = host(run, text, anchor);
+        let vals: Vec<&Value> =
+            claim.map(|c| c.values.iter().filter(|v| overlaps((v.start, v.end), span)).collect()).unwrap_or_default();
+        if let Some(want) = g.get("resolved") {
+            if !vals.iter().any(|v| in_band(v.resolved, want)) {
+                failures.push(format!(
+                    "[{name}] link {anchor:?}: resolved {:?}",
+                    vals.iter().map(|v| v.resolved).collect::<Vec<_>>()
+                ));
+            }
+        }
+        if let Some(whole) = g.get("partOf").and_then(Json::as_str) {
+            let (_, wspan) = host(run, text, whole);
+            let ok = vals.iter().any(|v| {
+                v.part_of.is_some_and(|p| {
+                    run.claims
+                        .get(p.claim)
+                        .and_then(|c| c.values.get(p.value))
+                        .is_some_and(|w| overlaps((w.start, w.end), wspan))
+                })
+            });
+            if !ok {
+                failures.push(format!("[{name}] link {anchor:?} is not part of {whole:?}"));
+            }
+        }
+    }
+    for g in gold["affiliations"].as_array().unwrap() {
+        let anchor = g["anchor"].as_str().unwrap();
+        let att = host(run, text, anchor).0.and_then(|c| c.attribution.as_ref());
+        let ok = att.is_some_and(|a| {
+            name_matches(Some(&a.canonical), &g["affiliation"])
+                || name_matches(Some(&a.canonical), &g["person"])
+                    && name_matches(a.affiliation.as_deref(), &g["affiliation"])
+        });
+        if !ok {
+            failures
+                .push(format!("[{name}] affiliation at {anchor:?}: {:?}", att.map(|a| (&a.canonical, &a.affiliation))));
+        }
+    }
+    for g in gold["sourcesIndex"].as_array().unwrap() {
+        let alias = g["alias"].as_str().unwrap().to_lowercase();
+        let entries: Vec<_> = run
+            .sources
+            .iter()
+            .filter(|e| norm(&e.canonical).join(" ") == alias || name_matches(Some(&e.canonical), &g["name"]))
+            .collect();
+        let mentions = if entries.len() == 1 { entries[0].mentions.len() } else { 0 };
+        if entries.len() != 1 || mentions < g["minMentions"].as_u64().unwrap() as usize {
+            failures.push(format!(
+                "[{name}] sources index for {}: {} entries, {mentions} mentions",
+                g["name"],
+                entries.len()
+            ));
+        }
+    }
+    if let Some(checks) = gold.get("checks").and_then(Json::as_array) {
+        let mut expected = 0;
+        for g in checks {
+            let kind = g["kind"].as_str().unwrap();
+            for anchor in g["anchors"].as_array().unwrap() {
+                expected += 1;
+                let claim = host(run, text, anchor.as_str().unwrap()).0;
+                if !claim.is_some_and(|c| c.checks.iter().any(|k| k.kind == kind)) {
+                    failures.push(format!("[{name}] no {kind} check at {anchor}"));
+                }
+            }
+        }
+        let flagged = run.claims.iter().filter(|c| !c.checks.is_empty()).count();
+        if flagged > expected {
+            failures.push(format!("[{name}] {flagged} claims flagged, {expected} expected"));
+        }
+    }
     failures
 }
 
@@ -238,5 +384,15 @@ fn scorer_catches_a_wrong_figure() {
     } else {
         first["from"] = wrong;
     }
+    assert!(!score("mutated", text, &gold).is_empty());
+}
+
+/// ... and a run that names the wrong source is caught too.
+#[test]
+fn scorer_catches_a_wrong_source() {
+    let (_, text, gold) = ARTICLES[1];
+    let mut gold: Json = serde_json::from_str(gold).unwrap();
+    let claim = gold["claims"].as_array_mut().unwrap().iter_mut().find(|c| !c["source"].is_null()).unwrap();
+    claim["source"] = Json::from(vec!["Nobody In Particular"]);
     assert!(!score("mutated", text, &gold).is_empty());
 }
