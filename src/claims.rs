@@ -49,6 +49,10 @@ fn weight(code: &str) -> f64 {
 struct Sentence {
     range: Range<usize>,
     paragraph: usize,
+    /// The sentence's position among all sentences of the page.
+    ordinal: usize,
+    /// Whether it reads as a continuation of the sentence before ("however", "also", "It …").
+    continues: bool,
     /// Values with the byte offset where each starts, and whether it refers back ("of those").
     values: Vec<(Value, usize, bool)>,
     said: Vec<Said>,
@@ -64,10 +68,12 @@ pub(crate) fn extract(text: &str, options: &Options) -> Extraction {
     let mut found: Vec<Found> = Vec::new();
     let mut sentences: Vec<Sentence> = Vec::new();
     let mut all = Vec::new();
+    let mut ordinal = 0;
     for (p, range) in paragraphs.iter().enumerate() {
         all.clear();
         segment::split_sentences(text, range.clone(), p, &mut all);
         for sentence in &all {
+            ordinal += 1;
             tokens.clear();
             found.clear();
             tokenize(text, sentence.start..sentence.end, &mut tokens);
@@ -80,7 +86,16 @@ pub(crate) fn extract(text: &str, options: &Options) -> Extraction {
             }
             let values =
                 found.iter().map(|f| (to_value(text, &map, &s, f), s.toks[f.start].start, f.refers_back)).collect();
-            sentences.push(Sentence { range: sentence.start..sentence.end, paragraph: p, values, said, groups });
+            let continues = continues(&s);
+            sentences.push(Sentence {
+                range: sentence.start..sentence.end,
+                paragraph: p,
+                ordinal,
+                continues,
+                values,
+                said,
+                groups,
+            });
         }
     }
     let build = Builder { text, map: &map, attributor: &attributor };
@@ -195,6 +210,7 @@ impl Builder<'_> {
         // sentence so far, else of the last sentence that had one.
         let mut last_whole: Option<(usize, usize, f64)> = None;
         let mut last_para = 0;
+        let mut last_ordinal = 0;
         for s in sentences {
             if s.paragraph > last_para + 1 {
                 last_whole = None;
@@ -214,13 +230,15 @@ impl Builder<'_> {
                         if let Some((cid, vi, whole)) = this_sentence.or(last_whole) {
                             if v.kind == Kind::Ratio {
                                 v.resolved = v.value.map(|r| (r * whole).round());
-                            } else {
-                                v.part_of = Some(PartOf { claim: cid, value: vi });
                             }
+                            v.part_of = Some(PartOf { claim: cid, value: vi });
                         }
                     }
-                    // A part ("430 of those cases") is the whole for what follows it.
-                    if matches!(v.kind, Kind::Count | Kind::Number) && v.value.is_some() {
+                    // A part ("430 of those cases") is the whole for what follows it; a figure in an
+                    // "of" phrase ("the town of 27,000 people") describes something else.
+                    let in_of_phrase = self.text[..*at].trim_end().ends_with(" of");
+                    if matches!(v.kind, Kind::Count | Kind::Number | Kind::Money) && v.value.is_some() && !in_of_phrase
+                    {
                         let x = v.value.unwrap_or(0.0);
                         if this_sentence.map_or(true, |(_, _, best)| x > best) {
                             this_sentence = Some((id, values.len(), x));
@@ -244,7 +262,15 @@ impl Builder<'_> {
                                 .filter(|_| refers_back)
                                 .and_then(|c| claims.get(c))
                                 .and_then(|c| c.attribution.clone());
-                            from_whole.map(|mut a| {
+                            // "The youth jobless rate, however, edged up …" right after an attributed figure.
+                            let from_previous = || {
+                                claims
+                                    .last()
+                                    .filter(|_| s.continues && last_ordinal + 1 == s.ordinal && !values.is_empty())
+                                    .and_then(|c| c.attribution.clone())
+                                    .filter(|a| !a.quote)
+                            };
+                            from_whole.or_else(from_previous).map(|mut a| {
                                 a.inherited = true;
                                 a.quote = false;
                                 a
@@ -269,6 +295,7 @@ impl Builder<'_> {
                 });
             }
             last_para = s.paragraph;
+            last_ordinal = s.ordinal;
             if this_sentence.is_some() {
                 last_whole = this_sentence;
             }
@@ -309,6 +336,29 @@ impl Builder<'_> {
         }
         order.into_iter().filter_map(|i| by_name.remove(&i)).collect()
     }
+}
+
+/// Whether a sentence goes on with what the sentence before said: a connective ("however",
+/// "also", "meanwhile") or an opening that points back ("It", "They", "That figure").
+fn continues(s: &Sent<'_>) -> bool {
+    let connective = (0..s.len().min(12)).any(|k| {
+        s.is_word(k)
+            && matches!(
+                s.lw(k),
+                "however"
+                    | "also"
+                    | "meanwhile"
+                    | "moreover"
+                    | "furthermore"
+                    | "additionally"
+                    | "likewise"
+                    | "similarly"
+            )
+    });
+    let first = s.lw(0);
+    let anaphor = matches!(first, "it" | "they" | "that" | "this" | "these" | "those")
+        || first == "the" && matches!(s.lw(1), "figure" | "figures" | "total" | "number" | "tally" | "toll" | "rate");
+    connective || anaphor
 }
 
 fn to_value(text: &str, map: &Utf16Map<'_>, s: &Sent<'_>, f: &Found) -> Value {

@@ -95,6 +95,14 @@ fn reporting_verb(w: &str) -> bool {
             | "believe"
             | "put"
             | "puts"
+            | "found"
+            | "finds"
+            | "showed"
+            | "shows"
+            | "suggests"
+            | "suggested"
+            | "indicated"
+            | "concluded"
     )
 }
 
@@ -130,7 +138,17 @@ fn between_subject_and_verb(w: &str) -> bool {
             | "already"
             | "once"
             | "often"
-            | "has since"
+            | "both"
+            | "jointly"
+            | "each"
+            | "all"
+            | "further"
+            | "flatly"
+            | "strongly"
+            | "firmly"
+            | "quickly"
+            | "widely"
+            | "officially"
     )
 }
 
@@ -196,9 +214,8 @@ fn tail_only(s: &Sent<'_>, v: usize) -> bool {
     let mut words = 0;
     while k < s.len() {
         if s.p(k, ',') {
-            return s
-                .word(k + 1)
-                .map_or(true, |w| w.ends_with("ing") || matches!(w, "as" | "in" | "on" | "citing" | "according"));
+            // ", the LSO added, most of them …": a cue set off by commas is a parenthesis.
+            return true;
         }
         if stop_punct(s, k) {
             return true;
@@ -293,8 +310,9 @@ fn nominal(s: &Sent<'_>, v: usize, np: usize, quoted: &dyn Fn(usize) -> bool) ->
 }
 
 fn verbal(s: &Sent<'_>, v: usize, quoted: &dyn Fn(usize) -> bool) -> Option<Cue> {
-    // Inverted: ", said an AFP correspondent", '" said the mother of seven'.
-    if v > 0 && (s.p(v - 1, ',') || quote_mark(s, v - 1)) {
+    // Inverted: ", said an AFP correspondent", '" said the mother of seven' ("told" is never
+    // inverted: what follows it is the listener).
+    if v > 0 && (s.p(v - 1, ',') || quote_mark(s, v - 1)) && !matches!(s.lw(v), "told" | "tells" | "tell") {
         if let Some((a, b)) = phrase_after(s, v + 1, quoted) {
             if let Some((mut source, also)) = split_sources(s, a, b) {
                 if source.kind == sources::SourceType::Person && source.affiliation.is_none() {
@@ -318,11 +336,30 @@ fn verbal(s: &Sent<'_>, v: usize, quoted: &dyn Fn(usize) -> bool) -> Option<Cue>
             a -= 3;
             continue;
         }
-        // "Dr. Grace Njoroge, who heads the district health office, told reporters": step over a
-        // relative clause set off by commas, and keep it for the affiliation.
+        // "Dr. Grace Njoroge, who heads the district health office, told reporters", "Legal Watch,
+        // a lawyers' collective, maintained", "A military official, speaking on condition of
+        // anonymity, told": step over a clause set off by commas, and keep it for the
+        // affiliation. "the HLF's spokesman, Karim Dastan, claimed": the name is the source.
         if s.p(t, ',') && a == b && apposition.is_none() {
-            if let Some(k) = (t.saturating_sub(16)..t).rev().find(|&k| s.p(k, ',') && s.w(k + 1, "who")) {
-                if (k + 1..t).all(|m| !quoted(m) && !s.p(m, ',')) {
+            let open =
+                (t.saturating_sub(20)..t).rev().find(|&k| s.p(k, ',') || quoted(k) || s.p(k, '(') || s.p(k, ')'));
+            if let Some(k) = open.filter(|&k| s.p(k, ',') && k + 1 < t) {
+                let first = s.lw(k + 1);
+                let relative = matches!(first, "who" | "which" | "a" | "an" | "the" | "whose")
+                    || first.ends_with("ing") && !s.cap(k + 1);
+                let name = (k + 1..t).all(|m| capital_word_or_dot(s, m))
+                    && t - k <= 5
+                    && k > 0
+                    && sources::is_role(s.lw(k - 1));
+                if name {
+                    let (mut source, also) = split_sources(s, k + 1, t)?;
+                    let before = (0..k).rev().find(|&m| stop_punct(s, m)).map_or(0, |m| m + 1);
+                    if before < k {
+                        source.affiliation = sources::org_in(s, before, k);
+                    }
+                    return Some(Cue { verb: (v, v + 1), source, also, clause_start: 0 });
+                }
+                if relative {
                     apposition = Some(k);
                     a = k;
                     b = k;
@@ -344,7 +381,7 @@ fn verbal(s: &Sent<'_>, v: usize, quoted: &dyn Fn(usize) -> bool) -> Option<Cue>
     if a == b || b - a > 14 || !sources::plausible(s, a, b) {
         return None;
     }
-    let at_start = a == 0 || s.sentence_initial(a) || quote_mark(s, a - 1);
+    let at_start = a == 0 || s.sentence_initial(a) || quote_mark(s, a - 1) || after_intro(s, a);
     let after_comma = a > 0 && s.p(a - 1, ',');
     let after_conjunction = a > 0 && s.is_word(a - 1) && clause_word(s.lw(a - 1));
     if !(at_start || after_conjunction || after_comma && tail_only(s, v)) {
@@ -357,6 +394,52 @@ fn verbal(s: &Sent<'_>, v: usize, quoted: &dyn Fn(usize) -> bool) -> Option<Cue>
     // "…, but the Observatory maintained": the clause starts at the conjunction.
     let clause_start = if after_conjunction { a - 1 } else { 0 };
     Some(Cue { verb: (v, v + 1), source, also, clause_start })
+}
+
+fn capital_word_or_dot(s: &Sent<'_>, i: usize) -> bool {
+    s.is_word(i) && s.cap(i) || s.p(i, '.') || s.dash(i)
+}
+
+/// "In cross-examination, Vos noted …", "On Monday, the ministry said …": the subject follows an
+/// introductory phrase and its comma.
+fn after_intro(s: &Sent<'_>, a: usize) -> bool {
+    if a < 2 || !s.p(a - 1, ',') {
+        return false;
+    }
+    let first = s.lw(0);
+    let intro = matches!(
+        first,
+        "in" | "on"
+            | "at"
+            | "after"
+            | "before"
+            | "during"
+            | "earlier"
+            | "later"
+            | "meanwhile"
+            | "separately"
+            | "however"
+            | "asked"
+            | "speaking"
+            | "since"
+            | "by"
+            | "for"
+            | "from"
+            | "with"
+            | "despite"
+            | "last"
+            | "this"
+            | "until"
+            | "when"
+            | "while"
+            | "overall"
+            | "elsewhere"
+            | "still"
+            | "yet"
+            | "instead"
+            | "also"
+    ) || crate::values::dates::weekday(first).is_some();
+    intro && (1..a - 1).all(|k| !s.p(k, ',') && !(s.is_word(k) && reporting_verb(s.lw(k))))
 }
 
 fn acronym(s: &Sent<'_>, i: usize) -> bool {

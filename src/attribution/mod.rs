@@ -40,6 +40,56 @@ pub(crate) struct Said {
     pub clause_start: usize,
 }
 
+/// "Viktor Darrow" for "Darrow": a capitalised first name right before the surname, earlier in the
+/// text.
+fn full_name(text: &str, before: usize, surname: &str) -> Option<String> {
+    if surname.len() < 3 || !surname.starts_with(char::is_uppercase) || surname.chars().all(|c| c.is_uppercase()) {
+        return None;
+    }
+    let head = &text[..before];
+    let mut end = head.len();
+    while let Some(i) = head[..end].rfind(surname) {
+        end = i;
+        let after_ok = !head[i + surname.len()..].starts_with(char::is_alphanumeric);
+        let lead = &head[..i];
+        if !after_ok || !lead.ends_with(' ') {
+            continue;
+        }
+        let first = lead.trim_end().rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+        let first = first.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let is_name = first.len() > 1
+            && first.starts_with(char::is_uppercase)
+            && first.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
+            && !matches!(
+                first,
+                "The"
+                    | "Mr"
+                    | "Mrs"
+                    | "Ms"
+                    | "Dr"
+                    | "Mayor"
+                    | "President"
+                    | "Minister"
+                    | "Judge"
+                    | "Former"
+                    | "General"
+                    | "Prime"
+                    | "Chief"
+                    | "Senator"
+                    | "Governor"
+                    | "Professor"
+                    | "Justice"
+                    | "Prosecutor"
+                    | "Lawyer"
+                    | "Inspector"
+            );
+        if is_name {
+            return Some(format!("{first} {surname}"));
+        }
+    }
+    None
+}
+
 /// What the attribution pass knows about the page so far.
 pub(crate) struct Attributor {
     pub registry: Registry,
@@ -95,7 +145,16 @@ impl Attributor {
             } else {
                 let affiliation =
                     c.source.affiliation.as_deref().map(|a| self.registry.resolve(a, SourceType::Organization));
-                let idx = self.registry.resolve(&c.source.canonical, c.source.kind);
+                // "Darrow wrote …" after "former mayor Viktor Darrow": the full name named before.
+                let mut canonical = c.source.canonical.clone();
+                let mut kind = c.source.kind;
+                if !canonical.contains(' ') && self.registry.lookup(&canonical).is_none() {
+                    if let Some(full) = full_name(s.text, ms, &canonical) {
+                        canonical = full;
+                        kind = SourceType::Person;
+                    }
+                }
+                let idx = self.registry.resolve(&canonical, kind);
                 // "Abdel Rahman said": the organisation named with him before still holds.
                 let entry = &mut self.registry.entries[idx];
                 match affiliation {

@@ -291,6 +291,35 @@ fn is_org_word(w: &str) -> bool {
     )
 }
 
+/// Documents that speak for whoever made them ("a poll by …", "an LSO estimate").
+fn is_document_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "poll"
+            | "polls"
+            | "survey"
+            | "study"
+            | "report"
+            | "analysis"
+            | "estimate"
+            | "estimates"
+            | "figures"
+            | "data"
+            | "census"
+            | "audit"
+            | "statement"
+            | "review"
+            | "assessment"
+            | "tally"
+            | "count"
+            | "projection"
+            | "projections"
+            | "forecast"
+            | "bulletin"
+            | "release"
+    )
+}
+
 /// Nouns that can head an unnamed person or group source.
 fn is_source_noun(w: &str) -> bool {
     matches!(
@@ -479,10 +508,9 @@ pub(crate) fn plausible(s: &Sent<'_>, a: usize, b: usize) -> bool {
         if matches!(w, "is" | "was" | "were" | "are" | "be" | "has" | "have" | "had" | "will" | "would" | "not") {
             return false;
         }
-        any |= capital_word(s, k) && !(k == a && s.sentence_initial(k) && is_determiner(w))
-            || is_source_noun(w)
-            || is_org_word(w)
-            || is_official_word(w);
+        // A capitalised function word opening the sentence ("In a video …") names nobody.
+        let opener = k == a && s.sentence_initial(k) && (is_determiner(w) || crate::values::counts::is_stop(w));
+        any |= capital_word(s, k) && !opener || is_source_noun(w) || is_org_word(w) || is_official_word(w);
     }
     any
 }
@@ -510,7 +538,7 @@ pub(crate) fn read(s: &Sent<'_>, a: usize, b: usize) -> Phrase {
         let (na, nb) = trim(s, q + 2, b);
         if let Some((pa, pb)) = trailing_name(s, na, nb) {
             let (oa, ob) = trim(s, a, q);
-            p.affiliation = (oa < ob).then(|| join(s, oa, ob));
+            p.affiliation = (oa < ob && org_like(s, oa, ob)).then(|| join(s, oa, ob));
             return person(s, p, pa, pb);
         }
     }
@@ -520,8 +548,26 @@ pub(crate) fn read(s: &Sent<'_>, a: usize, b: usize) -> Phrase {
             if pa == r + 1 {
                 let (oa, ob) = trim(s, a, r);
                 let org_end = (oa..ob).take_while(|&k| capital_word(s, k) || s.dash(k)).last().map_or(oa, |k| k + 1);
-                p.affiliation = (oa < org_end && !is_role(s.lw(oa))).then(|| join(s, oa, org_end));
+                let lower_org = (oa..ob).any(|k| is_org_word(s.lw(k)) || is_official_word(s.lw(k)));
+                if oa < org_end && !is_role(s.lw(oa)) {
+                    p.affiliation = Some(join(s, oa, org_end));
+                } else if lower_org && !is_role(s.lw(oa)) {
+                    p.affiliation = Some(join(s, oa, ob));
+                }
                 return person(s, p, pa, pb);
+            }
+        }
+    }
+    // "a poll by the Civitas Institute": the maker of a document is the source.
+    if let Some(d) = (a..b).find(|&k| s.is_word(k) && is_document_noun(s.lw(k))) {
+        if matches!(s.lw(d + 1), "by" | "from" | "of") && (d + 2..b).any(|k| capital_word(s, k)) {
+            let (na, nb) = trim(s, d + 2, cut_pp(s, d + 2, b));
+            if na < nb {
+                p.name_start = na;
+                p.name_end = nb;
+                p.canonical = join(s, na, nb);
+                p.kind = classify(s, na, nb);
+                return p;
             }
         }
     }
@@ -531,6 +577,27 @@ pub(crate) fn read(s: &Sent<'_>, a: usize, b: usize) -> Phrase {
     p.canonical = join(s, na, nb);
     p.kind = classify(s, na, nb);
     p
+}
+
+/// The organisation a role phrase names: "the HLF's spokesman" → "HLF", "the interior ministry's
+/// spokesman" → "interior ministry", "IFRC country director" → "IFRC".
+pub(crate) fn org_in(s: &Sent<'_>, a: usize, b: usize) -> Option<String> {
+    let end = (a..b).find(|&k| (s.p(k, '\'') || s.p(k, '’')) && s.glued(k) && s.w(k + 1, "s")).unwrap_or(b);
+    let (oa, ob) = trim(s, a, end);
+    let ob = if end == b { (oa..ob).find(|&k| is_role(s.lw(k))).unwrap_or(ob) } else { ob };
+    (oa < ob && org_like(s, oa, ob)).then(|| join(s, oa, ob))
+}
+
+/// Whether `[a, b)` names an organisation rather than a person: an acronym, or an
+/// organisation word.
+pub(crate) fn org_like(s: &Sent<'_>, a: usize, b: usize) -> bool {
+    (a..b).any(|k| {
+        let w = s.lw(k);
+        is_org_word(w)
+            || is_official_word(w)
+            || is_media_word(w)
+            || s.raw(k).len() >= 2 && s.raw(k).chars().all(|c| c.is_uppercase())
+    })
 }
 
 fn person(s: &Sent<'_>, mut p: Phrase, a: usize, b: usize) -> Phrase {
@@ -566,6 +633,12 @@ fn trailing_name(s: &Sent<'_>, a: usize, b: usize) -> Option<(usize, usize)> {
 fn cut_pp(s: &Sent<'_>, a: usize, b: usize) -> usize {
     for k in a + 1..b {
         if s.p(k, '(') {
+            return k;
+        }
+        // "economists polled by …", "an estimate published on Tuesday".
+        let w = s.lw(k);
+        let participle = w.ends_with("ed") && w.len() > 4 || w.ends_with("ing") && w.len() > 5;
+        if s.is_word(k) && !s.glued(k) && !s.cap(k) && participle && !is_role(w) {
             return k;
         }
         if matches!(s.lw(k), "in" | "at" | "from" | "on" | "near" | "inside" | "outside" | "who" | "which" | "with")
@@ -633,7 +706,12 @@ fn trim(s: &Sent<'_>, mut a: usize, mut b: usize) -> (usize, usize) {
         }
         break;
     }
-    while b > a + 1 && s.is_word(b - 1) && is_media_noun(s.lw(b - 1)) && capital_word(s, b - 2) {
+    while b > a + 1
+        && s.is_word(b - 1)
+        && !s.cap(b - 1)
+        && (is_media_noun(s.lw(b - 1)) || is_document_noun(s.lw(b - 1)))
+        && capital_word(s, b - 2)
+    {
         b -= 1;
     }
     while b > a + 1 && !s.is_word(b - 1) {

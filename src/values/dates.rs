@@ -271,6 +271,8 @@ fn month_at(s: &Sent<'_>, i: usize) -> Option<(u8, usize)> {
                     | "during"
                     | "before"
                     | "after"
+                    | "its"
+                    | "their"
             ) || (i > 0 && s.is_num(i - 1));
             if !(num_after || ctx) {
                 return None;

@@ -178,7 +178,9 @@ pub(crate) fn number_is_name(s: &Sent<'_>, i: usize) -> bool {
         }
     }
     // "page 14", "junction 9", "type 2 diabetes", "dial 911": a designator before a number.
-    if i > 0 && !s.glued(i) && plain && is_designator(s.lw(i - 1)) && s.is_word(i - 1) && !unit_after {
+    let counts_after =
+        super::counts::noun_phrase(s, i + 1).is_some_and(|(a, b)| (a..b).any(|k| super::counts::is_plural(s, k)));
+    if i > 0 && !s.glued(i) && plain && is_designator(s.lw(i - 1)) && s.is_word(i - 1) && !unit_after && !counts_after {
         return true;
     }
     // "7-Eleven", "19-cv-4872", "401(k)", "20/20", "9-to-5": figures inside codes.
