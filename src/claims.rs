@@ -98,6 +98,7 @@ pub(crate) fn extract(text: &str, options: &Options) -> Extraction {
             });
         }
     }
+    attributor.registry.finish(text);
     let build = Builder { text, map: &map, attributor: &attributor };
     let claims = build.claims(&sentences);
     let sources = build.sources(&claims);
@@ -207,15 +208,16 @@ impl Builder<'_> {
         }
         let mut claims: Vec<Claim> = Vec::new();
         // The figure that "38,000 of those" or "half of them" refers to: the largest figure of the
-        // sentence so far, else of the last sentence that had one.
-        let mut last_whole: Option<(usize, usize, f64)> = None;
+        // sentence so far, else of the last sentence that had one. Counts ("of them") and amounts
+        // ("a fifth of it") are kept apart.
+        let mut last_whole: [Option<(usize, usize, f64)>; 2] = [None, None];
         let mut last_para = 0;
         let mut last_ordinal = 0;
         for s in sentences {
             if s.paragraph > last_para + 1 {
-                last_whole = None;
+                last_whole = [None, None];
             }
-            let mut this_sentence: Option<(usize, usize, f64)> = None;
+            let mut this_sentence: [Option<(usize, usize, f64)>; 2] = [None, None];
             for clause in self.clauses(s) {
                 let id = claims.len();
                 let mut values: Vec<Value> = Vec::new();
@@ -227,7 +229,8 @@ impl Builder<'_> {
                     let mut v = v.clone();
                     if *back {
                         refers_back = true;
-                        if let Some((cid, vi, whole)) = this_sentence.or(last_whole) {
+                        let slot = usize::from(v.text.ends_with(" it"));
+                        if let Some((cid, vi, whole)) = this_sentence[slot].or(last_whole[slot]) {
                             if v.kind == Kind::Ratio {
                                 v.resolved = v.value.map(|r| (r * whole).round());
                             }
@@ -237,11 +240,14 @@ impl Builder<'_> {
                     // A part ("430 of those cases") is the whole for what follows it; a figure in an
                     // "of" phrase ("the town of 27,000 people") describes something else.
                     let in_of_phrase = self.text[..*at].trim_end().ends_with(" of");
-                    if matches!(v.kind, Kind::Count | Kind::Number | Kind::Money) && v.value.is_some() && !in_of_phrase
-                    {
-                        let x = v.value.unwrap_or(0.0);
-                        if this_sentence.map_or(true, |(_, _, best)| x > best) {
-                            this_sentence = Some((id, values.len(), x));
+                    let slot = match v.kind {
+                        Kind::Count | Kind::Number => Some(0),
+                        Kind::Money | Kind::Measure => Some(1),
+                        _ => None,
+                    };
+                    if let (Some(slot), Some(x), false) = (slot, v.value, in_of_phrase) {
+                        if this_sentence[slot].map_or(true, |(_, _, best)| x > best) {
+                            this_sentence[slot] = Some((id, values.len(), x));
                         }
                     }
                     values.push(v);
@@ -296,8 +302,10 @@ impl Builder<'_> {
             }
             last_para = s.paragraph;
             last_ordinal = s.ordinal;
-            if this_sentence.is_some() {
-                last_whole = this_sentence;
+            for slot in 0..2 {
+                if this_sentence[slot].is_some() {
+                    last_whole[slot] = this_sentence[slot];
+                }
             }
         }
         consistency_checks(self.text, self.map, &mut claims);
@@ -343,17 +351,7 @@ impl Builder<'_> {
 fn continues(s: &Sent<'_>) -> bool {
     let connective = (0..s.len().min(12)).any(|k| {
         s.is_word(k)
-            && matches!(
-                s.lw(k),
-                "however"
-                    | "also"
-                    | "meanwhile"
-                    | "moreover"
-                    | "furthermore"
-                    | "additionally"
-                    | "likewise"
-                    | "similarly"
-            )
+            && matches!(s.lw(k), "however" | "moreover" | "furthermore" | "additionally" | "likewise" | "similarly")
     });
     let first = s.lw(0);
     let anaphor = matches!(first, "it" | "they" | "that" | "this" | "these" | "those")

@@ -51,7 +51,12 @@ fn text_output_is_a_table() {
     let o = claimlens(&["--date=2020-01-27", "-"], TEXT.as_bytes());
     assert!(o.status.success());
     let out = stdout(&o);
-    assert!(out.starts_with("2 claims · reference date 2020-01-27"), "{out}");
+    assert!(out.starts_with("2 claims from 1 sources, 1 unattributed · reference date 2020-01-27"), "{out}");
+    assert!(out.contains("== officials (official) · 1 claim"), "{out}");
+    assert!(
+        out.find("== officials").unwrap() < out.find("== UNATTRIBUTED").unwrap(),
+        "unattributed claims come last: {out}"
+    );
     assert!(out.contains("count     4,200"), "{out}");
     assert!(out.contains("approximate, counting \"families\""), "{out}");
 }

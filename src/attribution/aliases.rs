@@ -47,6 +47,37 @@ fn words(name: &str) -> Vec<String> {
         .collect()
 }
 
+/// A run of capitalised words in `text` whose initials spell `acr` ("World Food Programme" for
+/// "WFP"); small words inside a name ("of", "for", "and", "the") are allowed.
+fn spelled_out(text: &str, acr: &str) -> Option<String> {
+    let first = acr.chars().next()?;
+    let words: Vec<&str> = text.split_whitespace().collect();
+    for i in 0..words.len() {
+        let w0 = words[i].trim_matches(|c: char| !c.is_alphanumeric());
+        if !w0.starts_with(first) || w0.len() < 2 || w0.chars().all(|c| c.is_uppercase()) {
+            continue;
+        }
+        let mut run: Vec<&str> = Vec::new();
+        for w in &words[i..(i + 10).min(words.len())] {
+            let clean = w.trim_matches(|c: char| !c.is_alphanumeric());
+            let small = matches!(clean, "of" | "for" | "and" | "the" | "de" | "du" | "des");
+            if clean.starts_with(char::is_uppercase) || small && !run.is_empty() {
+                run.push(clean);
+                let name = run.join(" ");
+                if initials(&name) == acr && !small {
+                    return Some(name);
+                }
+                if w.ends_with([',', '.', ';', ':']) {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+    }
+    None
+}
+
 /// The initials of a name's significant words: "International Rescue Committee" → "IRC".
 fn initials(name: &str) -> String {
     name.split(|c: char| c.is_whitespace() || c == '-')
@@ -110,6 +141,21 @@ impl Registry {
             rest = &text[base..];
         }
         Registry { entries: Vec::new(), defined }
+    }
+
+    /// Gives acronyms their full name when the page spells it somewhere, even outside a source
+    /// phrase ("the WFP" … "a World Food Programme convoy").
+    pub fn finish(&mut self, text: &str) {
+        for e in &mut self.entries {
+            if !is_acronym(&e.canonical) {
+                continue;
+            }
+            let acr = e.canonical.replace('.', "");
+            if let Some(full) = spelled_out(text, &acr) {
+                let old = std::mem::replace(&mut e.canonical, full);
+                e.aliases.push(old);
+            }
+        }
     }
 
     /// The full name an acronym stands for on this page, if known.

@@ -347,10 +347,8 @@ fn verbal(s: &Sent<'_>, v: usize, quoted: &dyn Fn(usize) -> bool) -> Option<Cue>
                 let first = s.lw(k + 1);
                 let relative = matches!(first, "who" | "which" | "a" | "an" | "the" | "whose")
                     || first.ends_with("ing") && !s.cap(k + 1);
-                let name = (k + 1..t).all(|m| capital_word_or_dot(s, m))
-                    && t - k <= 5
-                    && k > 0
-                    && sources::is_role(s.lw(k - 1));
+                let role_before = (k.saturating_sub(5)..k).any(|m| sources::is_role(s.lw(m)) && s.is_word(m));
+                let name = (k + 1..t).all(|m| capital_word_or_dot(s, m)) && t - k <= 5 && k > 0 && role_before;
                 if name {
                     let (mut source, also) = split_sources(s, k + 1, t)?;
                     let before = (0..k).rev().find(|&m| stop_punct(s, m)).map_or(0, |m| m + 1);
@@ -359,8 +357,10 @@ fn verbal(s: &Sent<'_>, v: usize, quoted: &dyn Fn(usize) -> bool) -> Option<Cue>
                     }
                     return Some(Cue { verb: (v, v + 1), source, also, clause_start: 0 });
                 }
-                if relative {
-                    apposition = Some(k);
+                // "Construction firms in the capital, Vessa, say": a name in apposition to a place.
+                let place_name = (k + 1..t).all(|m| capital_word_or_dot(s, m)) && t - k <= 4;
+                if relative || place_name {
+                    apposition = Some(k).filter(|_| relative);
                     a = k;
                     b = k;
                     continue;
@@ -439,7 +439,7 @@ fn after_intro(s: &Sent<'_>, a: usize) -> bool {
             | "instead"
             | "also"
     ) || crate::values::dates::weekday(first).is_some();
-    intro && (1..a - 1).all(|k| !s.p(k, ',') && !(s.is_word(k) && reporting_verb(s.lw(k))))
+    intro && a <= 14 && (1..a - 1).all(|k| !(s.is_word(k) && reporting_verb(s.lw(k))))
 }
 
 fn acronym(s: &Sent<'_>, i: usize) -> bool {

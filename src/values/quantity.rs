@@ -302,8 +302,9 @@ fn part_of_the(s: &Sent<'_>, i: usize, j: usize, hedge: Hedge) -> Option<Found> 
         return None;
     }
     let mut k = n.end + 2;
-    if let Some(whole) = numbers::number_at(s, k) {
-        k = whole.end;
+    let whole = numbers::number_at(s, k);
+    if let Some(w) = whole {
+        k = w.end;
     }
     let (a, b) = counts::noun_phrase(s, k)?;
     if !(a..b).any(|x| counts::is_plural(s, x)) {
@@ -311,6 +312,8 @@ fn part_of_the(s: &Sent<'_>, i: usize, j: usize, hedge: Hedge) -> Option<Found> 
     }
     let mut f = Found::new(Kind::Count, i, b, "<n> of the <noun>");
     f.value = Some(n.value);
+    // "12,000 of the new positions": part of a whole named before.
+    f.refers_back = whole.is_none() && s.w(n.end + 1, "the");
     f.hedge = Some(hedge);
     f.counted = Some((a, b));
     Some(f)

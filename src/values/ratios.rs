@@ -32,7 +32,7 @@ pub(crate) fn ratio_at(s: &Sent<'_>, i: usize, j: usize, hedge: Hedge) -> Option
     if has_of {
         k += 1;
     }
-    if matches!(s.lw(k), "them" | "those" | "these" | "us" | "whom") && s.is_word(k) && has_of {
+    if matches!(s.lw(k), "them" | "those" | "these" | "us" | "whom" | "it") && s.is_word(k) && has_of {
         f.refers_back = true;
         end = k + 1;
     } else {
