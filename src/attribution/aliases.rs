@@ -29,6 +29,8 @@ pub(crate) struct Entry {
     pub aliases: Vec<String>,
     /// A person's organisation, once the page has named it (registry index).
     pub affiliation: Option<usize>,
+    /// When it was last named (a counter), so "the ministry" means the one named last.
+    seen: usize,
 }
 
 /// The page's sources, in the order they were first named.
@@ -37,6 +39,7 @@ pub(crate) struct Registry {
     pub entries: Vec<Entry>,
     /// Acronyms introduced in parentheses: ("HTS", "Hayat Tahrir al-Sham").
     defined: Vec<(String, String)>,
+    clock: usize,
 }
 
 fn words(name: &str) -> Vec<String> {
@@ -140,7 +143,7 @@ impl Registry {
             base += open + 1;
             rest = &text[base..];
         }
-        Registry { entries: Vec::new(), defined }
+        Registry { entries: Vec::new(), defined, clock: 0 }
     }
 
     /// Gives acronyms their full name when the page spells it somewhere, even outside a source
@@ -171,6 +174,7 @@ impl Registry {
     /// Finds the entry a mention refers to, registering a new source when none matches. Returns
     /// its index.
     pub fn resolve(&mut self, name: &str, kind: SourceType) -> usize {
+        self.clock += 1;
         let found = self.lookup(name);
         if let Some(i) = found {
             // A fuller name replaces a short one ("UN" → "United Nations").
@@ -178,6 +182,7 @@ impl Registry {
                 && !is_acronym(name)
                 && self.expand(&self.entries[i].canonical).is_some_and(|x| words(&x) == words(name));
             let e = &mut self.entries[i];
+            e.seen = self.clock;
             if fuller {
                 let old = std::mem::replace(&mut e.canonical, name.to_string());
                 e.aliases.push(old);
@@ -196,7 +201,7 @@ impl Registry {
             Some(full) => (full, vec![name.to_string()]),
             None => (name.to_string(), Vec::new()),
         };
-        self.entries.push(Entry { canonical, kind, aliases, affiliation: None });
+        self.entries.push(Entry { canonical, kind, aliases, affiliation: None, seen: self.clock });
         self.entries.len() - 1
     }
 
@@ -238,13 +243,18 @@ impl Registry {
         {
             return Some(i);
         }
-        // A part of a name given before: "the Observatory", "Abdel Rahman", "the ministry".
-        self.entries.iter().rposition(|e| {
-            let ew = words(&e.canonical);
-            ew.len() > w.len()
-                && ew.windows(w.len()).any(|win| win == w.as_slice())
-                && !w.iter().all(|x| matches!(x.as_str(), "of" | "the" | "for" | "and"))
-        })
+        // A part of a name given before: "the Observatory", "Abdel Rahman", "the ministry" (the
+        // one named last).
+        let small = w.iter().all(|x| matches!(x.as_str(), "of" | "the" | "for" | "and"));
+        self.entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| {
+                let ew = words(&e.canonical);
+                ew.len() > w.len() && ew.windows(w.len()).any(|win| win == w.as_slice()) && !small
+            })
+            .max_by_key(|(_, e)| e.seen)
+            .map(|(i, _)| i)
     }
 }
 

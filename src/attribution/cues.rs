@@ -313,7 +313,9 @@ fn verbal(s: &Sent<'_>, v: usize, quoted: &dyn Fn(usize) -> bool) -> Option<Cue>
     // Inverted: ", said an AFP correspondent", '" said the mother of seven' ("told" is never
     // inverted: what follows it is the listener).
     if v > 0 && (s.p(v - 1, ',') || quote_mark(s, v - 1)) && !matches!(s.lw(v), "told" | "tells" | "tell") {
-        if let Some((a, b)) = phrase_after(s, v + 1, quoted) {
+        if let Some((a, b)) = phrase_after(s, v + 1, quoted)
+            .filter(|&(_, b)| b == s.len() || stop_punct(s, b) || s.lw(b).ends_with("ing"))
+        {
             if let Some((mut source, also)) = split_sources(s, a, b) {
                 if source.kind == sources::SourceType::Person && source.affiliation.is_none() {
                     source.affiliation = apposition_affiliation(s, b);
@@ -346,6 +348,7 @@ fn verbal(s: &Sent<'_>, v: usize, quoted: &dyn Fn(usize) -> bool) -> Option<Cue>
             if let Some(k) = open.filter(|&k| s.p(k, ',') && k + 1 < t) {
                 let first = s.lw(k + 1);
                 let relative = matches!(first, "who" | "which" | "a" | "an" | "the" | "whose")
+                    || sources::is_role(first)
                     || first.ends_with("ing") && !s.cap(k + 1);
                 let role_before = (k.saturating_sub(5)..k).any(|m| sources::is_role(s.lw(m)) && s.is_word(m));
                 let name = (k + 1..t).all(|m| capital_word_or_dot(s, m)) && t - k <= 5 && k > 0 && role_before;
@@ -488,6 +491,33 @@ fn joins_sources(s: &Sent<'_>, t: usize) -> bool {
 
 /// The phrase after a cue: up to punctuation, a relative pronoun or a participle.
 fn phrase_after(s: &Sent<'_>, a: usize, quoted: &dyn Fn(usize) -> bool) -> Option<(usize, usize)> {
+    // "said in Kolwe": a place, not a speaker.
+    if s.is_word(a)
+        && matches!(
+            s.lw(a),
+            "in" | "at"
+                | "on"
+                | "from"
+                | "to"
+                | "for"
+                | "by"
+                | "with"
+                | "after"
+                | "before"
+                | "during"
+                | "late"
+                | "early"
+                | "earlier"
+                | "later"
+                | "last"
+                | "this"
+                | "that"
+                | "it"
+                | "there"
+        )
+    {
+        return None;
+    }
     let mut b = a;
     while b < s.len() && !quoted(b) && !stop_punct(s, b) && b - a < 14 {
         if s.is_word(b)

@@ -500,7 +500,8 @@ pub(crate) fn plausible(s: &Sent<'_>, a: usize, b: usize) -> bool {
             || s.p(k, '.')
             || s.p(k, '&')
             || s.p(k, '(')
-            || s.p(k, ')'))
+            || s.p(k, ')')
+            || s.is_num(k) && s.glued(k))
         {
             return false;
         }
@@ -535,6 +536,15 @@ pub(crate) fn read(s: &Sent<'_>, a: usize, b: usize) -> Phrase {
     }
     // "the International Rescue Committee's Misty Buswell": organisation 's person.
     if let Some(q) = (a..b).find(|&k| (s.p(k, '\'') || s.p(k, '’')) && s.glued(k) && s.w(k + 1, "s")) {
+        // "the commission's figures": a document speaks for its owner.
+        if q + 3 == b && is_document_noun(s.lw(q + 2)) {
+            let (na, nb) = trim(s, a, q);
+            p.name_start = na;
+            p.name_end = nb;
+            p.canonical = join(s, na, nb);
+            p.kind = classify(s, na, nb);
+            return p;
+        }
         let (na, nb) = trim(s, q + 2, b);
         if let Some((pa, pb)) = trailing_name(s, na, nb) {
             let (oa, ob) = trim(s, a, q);
@@ -560,8 +570,10 @@ pub(crate) fn read(s: &Sent<'_>, a: usize, b: usize) -> Phrase {
     }
     // "a poll by the Civitas Institute": the maker of a document is the source.
     if let Some(d) = (a..b).find(|&k| s.is_word(k) && is_document_noun(s.lw(k))) {
-        if matches!(s.lw(d + 1), "by" | "from" | "of") && (d + 2..b).any(|k| capital_word(s, k)) {
-            let (na, nb) = trim(s, d + 2, cut_pp(s, d + 2, b));
+        // "an exit poll conducted by …": a participle may come between.
+        let by = if s.lw(d + 1).ends_with("ed") && s.w(d + 2, "by") { d + 2 } else { d + 1 };
+        if matches!(s.lw(by), "by" | "from" | "of") && (by + 1..b).any(|k| capital_word(s, k)) {
+            let (na, nb) = trim(s, by + 1, cut_pp(s, by + 1, b));
             if na < nb {
                 p.name_start = na;
                 p.name_end = nb;
