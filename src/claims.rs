@@ -354,7 +354,7 @@ fn continues(s: &Sent<'_>) -> bool {
             && matches!(s.lw(k), "however" | "moreover" | "furthermore" | "additionally" | "likewise" | "similarly")
     });
     let first = s.lw(0);
-    let anaphor = matches!(first, "it" | "they" | "that" | "this" | "these" | "those")
+    let anaphor = matches!(first, "that" | "this" | "these" | "those")
         || first == "the" && matches!(s.lw(1), "figure" | "figures" | "total" | "number" | "tally" | "toll" | "rate");
     connective || anaphor
 }

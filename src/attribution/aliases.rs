@@ -81,6 +81,11 @@ fn spelled_out(text: &str, acr: &str) -> Option<String> {
     None
 }
 
+fn is_subsequence(short: &[String], long: &[String]) -> bool {
+    let mut it = long.iter();
+    short.iter().all(|w| it.any(|x| x == w))
+}
+
 /// The initials of a name's significant words: "International Rescue Committee" → "IRC".
 fn initials(name: &str) -> String {
     name.split(|c: char| c.is_whitespace() || c == '-')
@@ -251,7 +256,11 @@ impl Registry {
             .enumerate()
             .filter(|(_, e)| {
                 let ew = words(&e.canonical);
-                ew.len() > w.len() && ew.windows(w.len()).any(|win| win == w.as_slice()) && !small
+                let contiguous = ew.windows(w.len()).any(|win| win == w.as_slice());
+                // "the fire service" for "Brannock County Fire and Rescue Service": the same
+                // head noun, the other words in order.
+                let spread = w.len() > 1 && ew.last() == w.last() && is_subsequence(&w, &ew);
+                ew.len() > w.len() && (contiguous || spread) && !small
             })
             .max_by_key(|(_, e)| e.seen)
             .map(|(i, _)| i)

@@ -313,9 +313,9 @@ fn verbal(s: &Sent<'_>, v: usize, quoted: &dyn Fn(usize) -> bool) -> Option<Cue>
     // Inverted: ", said an AFP correspondent", '" said the mother of seven' ("told" is never
     // inverted: what follows it is the listener).
     if v > 0 && (s.p(v - 1, ',') || quote_mark(s, v - 1)) && !matches!(s.lw(v), "told" | "tells" | "tell") {
-        if let Some((a, b)) = phrase_after(s, v + 1, quoted)
-            .filter(|&(_, b)| b == s.len() || stop_punct(s, b) || s.lw(b).ends_with("ing"))
-        {
+        if let Some((a, b)) = phrase_after(s, v + 1, quoted).filter(|&(_, b)| {
+            b == s.len() || stop_punct(s, b) || s.lw(b).ends_with("ing") || matches!(s.lw(b), "who" | "which" | "that")
+        }) {
             if let Some((mut source, also)) = split_sources(s, a, b) {
                 if source.kind == sources::SourceType::Person && source.affiliation.is_none() {
                     source.affiliation = apposition_affiliation(s, b);
@@ -350,7 +350,8 @@ fn verbal(s: &Sent<'_>, v: usize, quoted: &dyn Fn(usize) -> bool) -> Option<Cue>
                 let relative = matches!(first, "who" | "which" | "a" | "an" | "the" | "whose")
                     || sources::is_role(first)
                     || first.ends_with("ing") && !s.cap(k + 1);
-                let role_before = (k.saturating_sub(5)..k).any(|m| sources::is_role(s.lw(m)) && s.is_word(m));
+                let role_before = (k.saturating_sub(5)..k)
+                    .any(|m| s.is_word(m) && (sources::is_role(s.lw(m)) || sources::is_source_noun(s.lw(m))));
                 let name = (k + 1..t).all(|m| capital_word_or_dot(s, m)) && t - k <= 5 && k > 0 && role_before;
                 if name {
                     let (mut source, also) = split_sources(s, k + 1, t)?;
@@ -376,6 +377,20 @@ fn verbal(s: &Sent<'_>, v: usize, quoted: &dyn Fn(usize) -> bool) -> Option<Cue>
             continue;
         }
         let lower_clause_word = s.is_word(t) && clause_word(s.lw(t)) && !s.cap(t);
+        // "A worker who asked not to be named said": the subject is before the relative clause.
+        if lower_clause_word
+            && matches!(s.lw(t), "who" | "that")
+            && t > 0
+            && sources::plausible(s, 0, t)
+            && s.sentence_initial(0)
+        {
+            let subject_start = (0..t).find(|&m| s.is_word(m)).unwrap_or(0);
+            if (subject_start..t).all(|m| !stop_punct(s, m)) {
+                a = subject_start;
+                b = t;
+                break;
+            }
+        }
         if quoted(t) || stop_punct(s, t) || (lower_clause_word && !joins_sources(s, t)) {
             break;
         }

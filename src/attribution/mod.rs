@@ -41,8 +41,8 @@ pub(crate) struct Said {
 }
 
 /// "Viktor Darrow" for "Darrow": a capitalised first name right before the surname, earlier in the
-/// text.
-fn full_name(text: &str, before: usize, surname: &str) -> Option<String> {
+/// text, with the organisation named right after it ("Owen Price of Brannock County Police").
+fn full_name(text: &str, before: usize, surname: &str) -> Option<(String, Option<String>)> {
     if surname.len() < 3 || !surname.starts_with(char::is_uppercase) || surname.chars().all(|c| c.is_uppercase()) {
         return None;
     }
@@ -84,7 +84,15 @@ fn full_name(text: &str, before: usize, surname: &str) -> Option<String> {
                     | "Inspector"
             );
         if is_name {
-            return Some(format!("{first} {surname}"));
+            let rest = &head[i + surname.len()..];
+            let org = rest.strip_prefix(" of ").map(|r| {
+                r.split_whitespace()
+                    .take_while(|w| w.starts_with(char::is_uppercase) || matches!(*w, "of" | "and" | "for"))
+                    .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            });
+            return Some((format!("{first} {surname}"), org.filter(|o| !o.is_empty())));
         }
     }
     None
@@ -148,12 +156,15 @@ impl Attributor {
                 // "Darrow wrote …" after "former mayor Viktor Darrow": the full name named before.
                 let mut canonical = c.source.canonical.clone();
                 let mut kind = c.source.kind;
+                let mut named_with = None;
                 if !canonical.contains(' ') && self.registry.lookup(&canonical).is_none() {
-                    if let Some(full) = full_name(s.text, ms, &canonical) {
+                    if let Some((full, org)) = full_name(s.text, ms, &canonical) {
                         canonical = full;
                         kind = SourceType::Person;
+                        named_with = org.map(|o| self.registry.resolve(&o, SourceType::Organization));
                     }
                 }
+                let affiliation = affiliation.or(named_with);
                 let idx = self.registry.resolve(&canonical, kind);
                 // "Abdel Rahman said": the organisation named with him before still holds.
                 let entry = &mut self.registry.entries[idx];

@@ -321,7 +321,7 @@ fn is_document_noun(w: &str) -> bool {
 }
 
 /// Nouns that can head an unnamed person or group source.
-fn is_source_noun(w: &str) -> bool {
+pub(crate) fn is_source_noun(w: &str) -> bool {
     matches!(
         w,
         "residents"

@@ -113,7 +113,10 @@ pub(crate) fn noun_phrase(s: &Sent<'_>, j: usize) -> Option<(usize, usize)> {
     // "towns and villages": one more noun phrase joined by and/or.
     if is_plural(s, end - 1) && (s.w(end, "and") || s.w(end, "or")) {
         if let Some(end2) = head_end(s, end + 1) {
-            if is_plural(s, end2 - 1) && !s.is_num(end2) {
+            // "240 people and processes roughly 45,000 tonnes": a verb, since a figure follows.
+            let figure_follows = super::numbers::number_at(s, end2).is_some()
+                || super::hedges::hedge_at(s, end2).is_some_and(|(_, k)| super::numbers::number_at(s, k).is_some());
+            if is_plural(s, end2 - 1) && !figure_follows {
                 return Some((j, end2));
             }
         }
@@ -125,6 +128,10 @@ pub(crate) fn noun_phrase(s: &Sent<'_>, j: usize) -> Option<(usize, usize)> {
 fn head_end(s: &Sent<'_>, j: usize) -> Option<usize> {
     let mut k = j;
     let mut words = 0;
+    // "11 other people", "two more bodies".
+    if matches!(s.lw(k), "other" | "more" | "additional" | "further") && is_noun_word(s, k + 1) {
+        k += 1;
+    }
     // "40 T-90 tanks", "20 A350 jets": a model code before the counted noun.
     if s.is_word(k) && s.cap(k) && s.glued(k + 1) && (s.is_num(k + 1) || s.dash(k + 1) && s.is_num(k + 2)) {
         let mut m = k + 1;

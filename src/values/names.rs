@@ -549,6 +549,17 @@ fn is_iso_date(s: &Sent<'_>, i: usize) -> bool {
         && s.glued(i + 4)
 }
 
+/// Whether a clock-time marker follows at `j` ("a.m.", "pm", "GMT", "o'clock").
+pub(crate) fn clock_after(s: &Sent<'_>, j: usize) -> bool {
+    let w = s.lw(j);
+    if !s.is_word(j) {
+        return false;
+    }
+    matches!(w, "am" | "pm" | "gmt" | "utc" | "bst" | "cet" | "hrs")
+        || (matches!(w, "a" | "p") && s.p(j + 1, '.') && s.w(j + 2, "m"))
+        || (w == "o" && (s.p(j + 1, '\'') || s.p(j + 1, '’')) && s.w(j + 2, "clock"))
+}
+
 fn skip_meridiem(s: &Sent<'_>, mut j: usize) -> usize {
     // "a.m." / "p.m." are four tokens: a . m .
     if matches!(s.lw(j), "a" | "p") && s.p(j + 1, '.') && s.w(j + 2, "m") {

@@ -112,6 +112,10 @@ pub(crate) fn parse_digits(t: &str) -> Option<f64> {
 
 fn digits_at(s: &Sent<'_>, i: usize) -> Option<Number> {
     let t = s.raw(i);
+    // "4.30 a.m.", "1400 GMT": a clock time.
+    if super::names::clock_after(s, i + 1) {
+        return None;
+    }
     let mut value = parse_digits(t)?;
     let mut n = Number {
         value,
@@ -260,7 +264,7 @@ fn words_at(s: &Sent<'_>, i: usize) -> Option<Number> {
             break;
         }
     }
-    if !any {
+    if !any || super::names::clock_after(s, j) {
         return None;
     }
     // "one and a half million": the half belongs to the magnitude that follows.
