@@ -464,37 +464,35 @@ fn acronym(s: &Sent<'_>, i: usize) -> bool {
     s.is_word(i) && s.raw(i).len() >= 2 && s.raw(i).chars().all(|c| c.is_uppercase())
 }
 
-/// ", a spokeswoman for the NDMA": an apposition after a person's name gives their organisation.
+/// ", a spokeswoman for the NDMA", ", who heads the IMF's mission", ", a retired doctor who leads
+/// the campaign group Parents for Informed Choice": an apposition after a person's name gives
+/// their organisation.
 fn apposition_affiliation(s: &Sent<'_>, b: usize) -> Option<String> {
     if !s.p(b, ',') {
         return None;
     }
-    // ", who heads the IMF's mission": the organisation before the possessive, or the object.
-    let prep = if s.w(b + 1, "who")
-        && matches!(s.lw(b + 2), "heads" | "leads" | "runs" | "chairs" | "directs" | "works" | "represents" | "advises")
-    {
-        if s.w(b + 3, "for") || s.w(b + 3, "at") {
-            b + 3
-        } else {
-            b + 2
-        }
+    let end = (b + 1..s.len()).find(|&k| stop_punct(s, k)).unwrap_or(s.len()).min(b + 20);
+    let leads =
+        |k: usize| matches!(s.lw(k), "heads" | "leads" | "runs" | "chairs" | "directs" | "founded" | "represents");
+    let start = if let Some(k) = (b + 1..end).find(|&k| s.is_word(k) && leads(k)) {
+        k + 1
     } else {
-        let first = if matches!(s.lw(b + 1), "a" | "an" | "the") { b + 2 } else { b + 1 };
-        let role = (first..(first + 4).min(s.len())).find(|&k| sources::is_role(s.lw(k)))?;
-        (role + 1..(role + 3).min(s.len())).find(|&k| matches!(s.lw(k), "for" | "at" | "of" | "with" | "to"))?
+        let role = (b + 1..(b + 6).min(end)).find(|&k| sources::is_role(s.lw(k)))?;
+        (role + 1..(role + 3).min(end)).find(|&k| matches!(s.lw(k), "for" | "at" | "of" | "with" | "to"))? + 1
     };
-    let mut end = prep + 1;
-    while end < s.len()
-        && !stop_punct(s, end)
-        && !(s.is_word(end) && matches!(s.lw(end), "who" | "which" | "said" | "says"))
-    {
+    let mut stop = start;
+    while stop < end && !(s.is_word(stop) && matches!(s.lw(stop), "who" | "which" | "said" | "says")) {
         // "the IMF's mission": the organisation is the possessor.
-        if (s.p(end, '\'') || s.p(end, '’')) && s.glued(end) && s.w(end + 1, "s") {
+        if (s.p(stop, '\'') || s.p(stop, '’')) && s.glued(stop) && s.w(stop + 1, "s") {
             break;
         }
-        end += 1;
+        stop += 1;
     }
-    let phrase = sources::read(s, prep + 1, end);
+    // "the campaign group Parents for Informed Choice": the name, after its description.
+    let name_start = (start..stop).find(|&k| s.is_word(k) && s.name_like(k)).unwrap_or(start);
+    let from =
+        if (start..name_start).all(|k| !s.is_word(k) || !sources::org_like(s, k, k + 1)) { name_start } else { start };
+    let phrase = sources::read(s, from, stop);
     (!phrase.canonical.is_empty()).then_some(phrase.canonical)
 }
 

@@ -133,6 +133,13 @@ pub(crate) fn is_role(w: &str) -> bool {
             | "witness"
             | "resident"
             | "farmer"
+            | "maker"
+            | "manufacturer"
+            | "owner"
+            | "operator"
+            | "developer"
+            | "producer"
+            | "insurer"
     )
 }
 

@@ -97,6 +97,20 @@ pub(crate) fn is_plural(s: &Sent<'_>, j: usize) -> bool {
             && !w.ends_with("us")
             && !w.ends_with("is")
             && !w.ends_with("ics")
+            && !matches!(
+                w,
+                "diabetes"
+                    | "series"
+                    | "species"
+                    | "news"
+                    | "measles"
+                    | "mumps"
+                    | "rabies"
+                    | "herpes"
+                    | "means"
+                    | "headquarters"
+                    | "whereabouts"
+            )
 }
 
 /// The noun phrase counted, starting at token `j`: its token range.
