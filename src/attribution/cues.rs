@@ -314,8 +314,19 @@ fn verbal(s: &Sent<'_>, v: usize, quoted: &dyn Fn(usize) -> bool) -> Option<Cue>
     // inverted: what follows it is the listener).
     if v > 0 && (s.p(v - 1, ',') || quote_mark(s, v - 1)) && !matches!(s.lw(v), "told" | "tells" | "tell") {
         if let Some((a, b)) = phrase_after(s, v + 1, quoted).filter(|&(_, b)| {
-            b == s.len() || stop_punct(s, b) || s.lw(b).ends_with("ing") || matches!(s.lw(b), "who" | "which" | "that")
+            let clause_end = stop_punct(s, b) && !s.p(b, '(') && !s.p(b, ')');
+            b == s.len() || clause_end || s.lw(b).ends_with("ing") || matches!(s.lw(b), "who" | "which" | "that")
         }) {
+            // "said the study's lead author, Ana Ferreira, a paediatrician at …": the name after the
+            // role phrase is the speaker.
+            if s.p(b, ',') && (a..b).any(|k| sources::is_role(s.lw(k))) {
+                let c = (b + 1..s.len()).find(|&k| !capital_word_or_dot(s, k)).unwrap_or(s.len());
+                if c > b + 1 && c - b <= 5 && (c == s.len() || stop_punct(s, c)) && sources::plausible(s, b + 1, c) {
+                    let mut source = sources::read(s, b + 1, c);
+                    source.affiliation = apposition_affiliation(s, c).or_else(|| sources::org_in(s, a, b));
+                    return Some(Cue { verb: (v, v + 1), source, also: Vec::new(), clause_start: 0 });
+                }
+            }
             if let Some((mut source, also)) = split_sources(s, a, b) {
                 if source.kind == sources::SourceType::Person && source.affiliation.is_none() {
                     source.affiliation = apposition_affiliation(s, b);
@@ -477,7 +488,9 @@ fn apposition_affiliation(s: &Sent<'_>, b: usize) -> Option<String> {
     let start = if let Some(k) = (b + 1..end).find(|&k| s.is_word(k) && leads(k)) {
         k + 1
     } else {
-        let role = (b + 1..(b + 6).min(end)).find(|&k| sources::is_role(s.lw(k)))?;
+        // ", a spokeswoman for the NDMA", ", a paediatrician at the University of Kestrel".
+        let first = if matches!(s.lw(b + 1), "a" | "an" | "the") { b + 2 } else { b + 1 };
+        let role = (first..(first + 4).min(end)).find(|&k| sources::is_role(s.lw(k))).unwrap_or(first);
         (role + 1..(role + 3).min(end)).find(|&k| matches!(s.lw(k), "for" | "at" | "of" | "with" | "to"))? + 1
     };
     let mut stop = start;
