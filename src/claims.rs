@@ -13,9 +13,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 use crate::attribution::{Attributor, Mention, Said};
-use crate::model::{
-    Attribution, Check, Claim, CoSource, Extraction, Hedge, Kind, PartOf, Source, Value, CONTRACT_VERSION,
-};
+use crate::model::{Attribution, Claim, CoSource, Extraction, Hedge, Kind, PartOf, Source, Value, CONTRACT_VERSION};
 use crate::text::offsets::Utf16Map;
 use crate::text::{segment, tokenize, Token};
 use crate::values::{find_values, Found, Sent};
@@ -210,12 +208,14 @@ impl Builder<'_> {
         // The figure that "38,000 of those" or "half of them" refers to: the largest figure of the
         // sentence so far, else of the last sentence that had one. Counts ("of them") and amounts
         // ("a fifth of it") are kept apart.
-        let mut last_whole: [Option<(usize, usize, f64)>; 2] = [None, None];
+        // Wholes of the last few sentences, newest last: a part is linked to the newest whole it
+        // fits in ("about 40 of them" skips "17 witnesses" for "212 invoices" before it).
+        let mut last_whole: [Vec<(usize, usize, f64)>; 2] = [Vec::new(), Vec::new()];
         let mut last_para = 0;
         let mut last_ordinal = 0;
         for s in sentences {
             if s.paragraph > last_para + 1 {
-                last_whole = [None, None];
+                last_whole = [Vec::new(), Vec::new()];
             }
             let mut this_sentence: [Option<(usize, usize, f64)>; 2] = [None, None];
             for clause in self.clauses(s) {
@@ -230,7 +230,10 @@ impl Builder<'_> {
                     if *back {
                         refers_back = true;
                         let slot = usize::from(v.text.ends_with(" it"));
-                        if let Some((cid, vi, whole)) = this_sentence[slot].or(last_whole[slot]) {
+                        let part = v.value.filter(|_| v.kind != Kind::Ratio).unwrap_or(0.0);
+                        let earlier =
+                            last_whole[slot].iter().rev().find(|w| w.2 >= part).or(last_whole[slot].last()).copied();
+                        if let Some((cid, vi, whole)) = this_sentence[slot].or(earlier) {
                             if v.kind == Kind::Ratio {
                                 v.resolved = v.value.map(|r| (r * whole).round());
                             }
@@ -304,11 +307,16 @@ impl Builder<'_> {
             last_ordinal = s.ordinal;
             for slot in 0..2 {
                 if this_sentence[slot].is_some() {
-                    last_whole[slot] = this_sentence[slot];
+                    if let Some(w) = this_sentence[slot] {
+                        last_whole[slot].push(w);
+                        if last_whole[slot].len() > 4 {
+                            last_whole[slot].remove(0);
+                        }
+                    }
                 }
             }
         }
-        consistency_checks(self.text, self.map, &mut claims);
+        crate::checks::run(&mut claims);
         claims
     }
 
@@ -436,96 +444,4 @@ fn score(values: &[Value], attribution: Option<&Attribution>) -> (f64, Vec<&'sta
     }
     let score = ((1.0 - keep) * penalty).clamp(0.0, 1.0);
     ((score * 100.0).round() / 100.0, reasons)
-}
-
-/// The bounds a figure allows: exact figures a point, hedged ones a band.
-fn bounds(v: &Value) -> Option<(f64, f64)> {
-    let x = v.value;
-    Some(match v.hedge? {
-        Hedge::Exact => (x?, x?),
-        Hedge::Approximate => (x? * 0.9, x? * 1.1),
-        Hedge::AtMost | Hedge::LessThan => (x? * 0.8, x?),
-        Hedge::AtLeast | Hedge::MoreThan => (x?, x? * 1.25),
-        Hedge::Vague | Hedge::Range => (v.min?, v.max?),
-    })
-}
-
-/// The noun a count is about, singular and lower case, for comparing two counts.
-fn topic(counted: &str) -> String {
-    let last = counted.split_whitespace().last().unwrap_or("").to_lowercase();
-    last.strip_suffix('s').map(str::to_string).unwrap_or(last)
-}
-
-/// Flags figures that contradict each other within the page.
-fn consistency_checks(text: &str, map: &Utf16Map<'_>, claims: &mut [Claim]) {
-    let _ = map;
-    let mut checks: Vec<(usize, Check)> = Vec::new();
-    for c in claims.iter() {
-        for v in &c.values {
-            if let (Some(p), Some(x)) = (v.part_of, v.value) {
-                let whole = claims.get(p.claim).and_then(|w| w.values.get(p.value)).and_then(|w| w.value.or(w.max));
-                if let Some(w) = whole.filter(|&w| x > w) {
-                    let message = format!("{} is given as part of {}, which is smaller", v.text, w);
-                    checks.push((c.id, Check { kind: "part_exceeds_whole", message, claims: vec![p.claim, c.id] }));
-                }
-            }
-            // "150 percent of the vote" is impossible; "rose 150 percent" is not.
-            let rel = v.end - c.start;
-            let after = c.text.encode_utf16().skip(rel).take(4).collect::<Vec<u16>>();
-            let of_follows = String::from_utf16_lossy(&after) == " of ";
-            if v.kind == Kind::Percent
-                && v.unit == Some("percent")
-                && of_follows
-                && v.value.or(v.min).is_some_and(|x| x > 100.0)
-            {
-                let message = format!("{} is a share of a whole above 100 percent", v.text);
-                checks.push((c.id, Check { kind: "share_over_100", message, claims: vec![c.id] }));
-            }
-            if let (Some(a), Some(b)) = (v.from, v.to) {
-                if a > b {
-                    checks.push((
-                        c.id,
-                        Check {
-                            kind: "interval_reversed",
-                            message: format!("{} ends before it starts", v.text),
-                            claims: vec![c.id],
-                        },
-                    ));
-                }
-            }
-        }
-    }
-    // The same counted thing with figures that cannot both be true, in claims about the same period.
-    let counts: Vec<(usize, &Value, String)> = claims
-        .iter()
-        .flat_map(|c| c.values.iter().map(move |v| (c.id, v)))
-        .filter(|(_, v)| v.kind == Kind::Count && v.part_of.is_none())
-        .filter_map(|(id, v)| v.counted.as_deref().map(|t| (id, v, topic(t))))
-        .collect();
-    for (i, (ca, va, ta)) in counts.iter().enumerate() {
-        for (cb, vb, tb) in &counts[i + 1..] {
-            if ca == cb || ta != tb || ta.is_empty() {
-                continue;
-            }
-            let (Some((a0, a1)), Some((b0, b1))) = (bounds(va), bounds(vb)) else { continue };
-            let same_period = period(&claims[*ca]) == period(&claims[*cb]);
-            if same_period && (a1 < b0 || b1 < a0) {
-                let message = format!("{} and {} give different figures for the same thing", va.text, vb.text);
-                checks.push((
-                    *ca,
-                    Check { kind: "conflicting_figures", message: message.clone(), claims: vec![*ca, *cb] },
-                ));
-                checks.push((*cb, Check { kind: "conflicting_figures", message, claims: vec![*ca, *cb] }));
-            }
-        }
-    }
-    let _ = text;
-    for (id, check) in checks {
-        claims[id].checks.push(check);
-    }
-}
-
-/// The dates a claim is about, for telling whether two figures concern the same period.
-fn period(c: &Claim) -> Vec<(Option<crate::Date>, Option<crate::Date>)> {
-    c.values.iter().filter(|v| v.kind == Kind::Date).map(|v| (v.from, v.to)).collect()
 }

@@ -33,6 +33,7 @@
 
 mod attribution;
 pub mod calendar;
+mod checks;
 mod claims;
 mod error;
 pub mod model;

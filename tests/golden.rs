@@ -16,6 +16,14 @@ const ARTICLES: &[(&str, &str, &str)] = &[
     ("flood-relief", include_str!("golden/flood-relief.txt"), include_str!("golden/flood-relief.gold.json")),
     ("budget-vote", include_str!("golden/budget-vote.txt"), include_str!("golden/budget-vote.gold.json")),
     ("outbreak", include_str!("golden/outbreak.txt"), include_str!("golden/outbreak.gold.json")),
+    ("wire-clashes", include_str!("golden/wire-clashes.txt"), include_str!("golden/wire-clashes.gold.json")),
+    ("jobs-report", include_str!("golden/jobs-report.txt"), include_str!("golden/jobs-report.gold.json")),
+    ("court-quotes", include_str!("golden/court-quotes.txt"), include_str!("golden/court-quotes.gold.json")),
+    ("rival-tallies", include_str!("golden/rival-tallies.txt"), include_str!("golden/rival-tallies.gold.json")),
+    ("drought-appeal", include_str!("golden/drought-appeal.txt"), include_str!("golden/drought-appeal.gold.json")),
+    ("election-count", include_str!("golden/election-count.txt"), include_str!("golden/election-count.gold.json")),
+    ("factory-fire", include_str!("golden/factory-fire.txt"), include_str!("golden/factory-fire.gold.json")),
+    ("vaccine-study", include_str!("golden/vaccine-study.txt"), include_str!("golden/vaccine-study.gold.json")),
 ];
 
 /// The UTF-16 range of the `occurrence`-th `needle` in `text`.

@@ -1,0 +1,377 @@
+//! Consistency checks within a page: figures that cannot all be true.
+//!
+//! - `part_exceeds_whole`: "58 of them" after "46 people".
+//! - `share_over_100`: "120 percent of the vote" (a share of a whole; "rose 120 percent" is not).
+//! - `interval_reversed`: a date interval that ends before it starts.
+//! - `conflicting_figures`: two figures of the same kind about the same thing that no reading of
+//!   their hedges reconciles ("some 358,000" and "about 360,000" agree; "41,000" and "160,000" do
+//!   not). Two figures are flagged when all of these hold: they are of one kind and unit; a
+//!   content word within eight words of each is the same, or names the same event ([`concept`]:
+//!   "march"/"turnout", "detained"/"arrested", "deficit"/"shortfall"); their counted nouns agree
+//!   ("people" agrees with nouns for people); they are of one order of magnitude; their periods
+//!   (months, quarters, years) overlap; they come from different sources; and one of the two
+//!   sentences sets one figure against another ("but", "maintained", "insisted", "earlier").
+//!   The rule is lexical and documented here on purpose: it is predictable, and its misses are
+//!   explainable.
+
+use std::collections::HashMap;
+
+use crate::model::{Check, Claim, Hedge, Kind, Value};
+
+/// Adds the checks to the claims they concern.
+pub(crate) fn run(claims: &mut [Claim]) {
+    let mut found: Vec<(usize, Check)> = Vec::new();
+    local_checks(claims, &mut found);
+    conflicts(claims, &mut found);
+    for (id, check) in found {
+        if !claims[id].checks.iter().any(|c| c.kind == check.kind && c.claims == check.claims) {
+            claims[id].checks.push(check);
+        }
+    }
+}
+
+fn local_checks(claims: &[Claim], out: &mut Vec<(usize, Check)>) {
+    for c in claims {
+        for v in &c.values {
+            if let (Some(p), Some(x)) = (v.part_of, v.value) {
+                let whole = claims.get(p.claim).and_then(|w| w.values.get(p.value)).and_then(|w| w.value.or(w.max));
+                if let Some(w) = whole.filter(|&w| x > w && v.kind != Kind::Ratio) {
+                    let message = format!("{} is given as part of {}, which is smaller", v.text, fmt(w));
+                    out.push((
+                        c.id,
+                        Check { kind: "part_exceeds_whole", message: message.clone(), claims: vec![p.claim, c.id] },
+                    ));
+                    out.push((p.claim, Check { kind: "part_exceeds_whole", message, claims: vec![p.claim, c.id] }));
+                }
+            }
+            // "150 percent of the vote" is impossible; "rose 150 percent" is not.
+            let rel = v.end.saturating_sub(c.start);
+            let after: Vec<u16> = c.text.encode_utf16().skip(rel).take(4).collect();
+            let of_follows = String::from_utf16_lossy(&after) == " of ";
+            if v.kind == Kind::Percent
+                && v.unit == Some("percent")
+                && of_follows
+                && v.value.or(v.min).is_some_and(|x| x > 100.0)
+            {
+                let message = format!("{} is a share of a whole above 100 percent", v.text);
+                out.push((c.id, Check { kind: "share_over_100", message, claims: vec![c.id] }));
+            }
+            if let (Some(a), Some(b)) = (v.from, v.to) {
+                if a > b {
+                    let message = format!("{} ends before it starts", v.text);
+                    out.push((c.id, Check { kind: "interval_reversed", message, claims: vec![c.id] }));
+                }
+            }
+        }
+    }
+}
+
+/// The bounds a figure allows: exact figures a point, hedged ones a band.
+fn bounds(v: &Value) -> Option<(f64, f64)> {
+    let x = v.value;
+    Some(match v.hedge? {
+        Hedge::Exact => (x?, x?),
+        Hedge::Approximate => (x? * 0.9, x? * 1.1),
+        Hedge::AtMost | Hedge::LessThan => (x? * 0.5, x?),
+        Hedge::AtLeast | Hedge::MoreThan => (x?, x? * 2.0),
+        Hedge::Vague | Hedge::Range => (v.min?, v.max?),
+    })
+}
+
+/// A crude stem: "killing", "killed" → "kill"; "admissions" → "admission".
+fn stem(w: &str) -> String {
+    let w = w.to_lowercase();
+    for suffix in ["ing", "ed", "es", "s"] {
+        if let Some(s) = w.strip_suffix(suffix) {
+            if s.len() >= 4 {
+                return s.to_string();
+            }
+        }
+    }
+    w
+}
+
+/// Words news uses for the same event, mapped to one concept, so "112 detained" and "140 arrested",
+/// or "a €14 billion deficit" and "a €6 billion shortfall", are seen as the same subject. Kept
+/// small on purpose: each entry is a synonym set a reader would agree with.
+fn concept(stem: &str) -> &str {
+    match stem {
+        "detain" | "arrest" | "held" | "custody" => "arrest",
+        "deficit" | "shortfall" | "gap" => "deficit",
+        "crowd" | "turnout" | "march" | "marcher" | "protest" | "protester" | "rally" | "demonstrat"
+        | "demonstrator" => "crowd",
+        "kill" | "dead" | "death" | "die" | "died" | "toll" | "fatalit" => "death",
+        "injur" | "wound" | "hurt" => "injury",
+        "displac" | "fled" | "flee" | "uproot" => "displacement",
+        "jobless" | "unemploy" | "unemployment" => "unemployment",
+        _ => stem,
+    }
+}
+
+/// Words too common to tell two figures' subjects apart.
+fn generic(w: &str) -> bool {
+    // Month names are stop words for counted nouns, but "march" here is an event.
+    crate::values::counts::is_stop(w) && crate::values::dates::month(w).is_none()
+        || matches!(
+            w,
+            "people"
+                | "person"
+                | "year"
+                | "years"
+                | "rate"
+                | "rates"
+                | "level"
+                | "levels"
+                | "share"
+                | "shares"
+                | "main"
+                | "percent"
+                | "cent"
+                | "million"
+                | "billion"
+                | "thousand"
+                | "hundred"
+                | "said"
+                | "says"
+                | "told"
+                | "added"
+                | "according"
+                | "figure"
+                | "figures"
+                | "number"
+                | "total"
+                | "about"
+                | "some"
+                | "around"
+                | "nearly"
+                | "least"
+                | "more"
+                | "than"
+                | "week"
+                | "month"
+                | "day"
+                | "time"
+                | "also"
+                | "were"
+                | "been"
+                | "being"
+                | "would"
+                | "could"
+                | "official"
+                | "officials"
+                | "statement"
+                | "reported"
+        )
+}
+
+/// What a figure is about, for comparing it with others.
+struct Figure<'a> {
+    claim: usize,
+    value: &'a Value,
+    lo: f64,
+    hi: f64,
+    /// Its kind and unit: only like figures are compared.
+    class: (Kind, Option<&'static str>),
+    head: Option<String>,
+    source: Option<&'a str>,
+    /// Stems of the content words around it ("killing three workers" → "kill").
+    near: Vec<String>,
+}
+
+fn head(v: &Value) -> Option<String> {
+    v.counted.as_deref().and_then(|c| c.split_whitespace().last()).map(|w| w.to_lowercase())
+}
+
+/// Counted nouns agree when they are the same, or when one is "people" and the other names
+/// people ("three workers" / "four people").
+fn heads_agree(a: &Option<String>, b: &Option<String>) -> bool {
+    let person = |w: &str| {
+        crate::attribution::sources::is_source_noun(w)
+            || matches!(
+                w,
+                "civilians"
+                    | "children"
+                    | "adults"
+                    | "infants"
+                    | "babies"
+                    | "migrants"
+                    | "refugees"
+                    | "passengers"
+                    | "protesters"
+                    | "marchers"
+                    | "casualties"
+                    | "dead"
+                    | "injured"
+                    | "wounded"
+            )
+    };
+    match (a, b) {
+        (Some(x), Some(y)) => x == y || x == "people" && person(y) || y == "people" && person(x),
+        _ => false,
+    }
+}
+
+fn periods_overlap(a: &Claim, b: &Claim) -> bool {
+    let span = |c: &Claim| {
+        // Days and weeks are mostly when a figure was given ("said Monday"); months, quarters and
+        // years are what it covers.
+        let dates: Vec<_> = c
+            .values
+            .iter()
+            .filter(|v| {
+                v.kind == Kind::Date && !matches!(v.grain, Some(crate::model::Grain::Day | crate::model::Grain::Week))
+            })
+            .filter_map(|v| v.from.zip(v.to))
+            .collect();
+        (!dates.is_empty())
+            .then(|| (dates.iter().map(|d| d.0).min().unwrap(), dates.iter().map(|d| d.1).max().unwrap()))
+    };
+    match (span(a), span(b)) {
+        (Some((a0, a1)), Some((b0, b1))) => a0 <= b1 && b0 <= a1,
+        _ => true,
+    }
+}
+
+/// Content-word stems within a few words of a value in its claim.
+fn near_words(c: &Claim, v: &Value) -> Vec<String> {
+    const WINDOW: usize = 8;
+    let units: Vec<u16> = c.text.encode_utf16().collect();
+    let (a, b) = (v.start.saturating_sub(c.start).min(units.len()), v.end.saturating_sub(c.start).min(units.len()));
+    let before = String::from_utf16_lossy(&units[..a]);
+    let after = String::from_utf16_lossy(&units[b..]);
+    let counted = head(v);
+    let words = |t: &str| {
+        t.split(|ch: char| !ch.is_alphabetic()).filter(|w| !w.is_empty()).map(str::to_string).collect::<Vec<_>>()
+    };
+    // The source's own name is not what the figure is about.
+    let mention: Vec<String> = c.attribution.as_ref().map_or(Vec::new(), |a| words(&a.source));
+    let (bw, aw) = (words(&before), words(&after));
+    let mut out: Vec<String> = bw[bw.len().saturating_sub(WINDOW)..]
+        .iter()
+        .chain(aw.iter().take(WINDOW))
+        .filter(|w| w.len() > 3 && w.chars().next().is_some_and(char::is_lowercase))
+        .filter(|w| !generic(w) && Some(w.to_lowercase()) != counted)
+        .filter(|w| !mention.contains(w))
+        .map(|w| concept(&stem(w)).to_string())
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn conflicts(claims: &[Claim], out: &mut Vec<(usize, Check)>) {
+    let mut figures: Vec<Figure<'_>> = Vec::new();
+    for c in claims {
+        for v in &c.values {
+            let class = match v.kind {
+                Kind::Count | Kind::Number => (Kind::Count, None),
+                Kind::Percent | Kind::Money => (v.kind, v.unit),
+                _ => continue,
+            };
+            // "38,000 of those" is a part, "11 other people" a different group.
+            if v.part_of.is_some() || v.text.contains(" other ") {
+                continue;
+            }
+            let Some((lo, hi)) = bounds(v) else { continue };
+            let source = c.attribution.as_ref().map(|a| a.canonical.as_str());
+            figures.push(Figure {
+                claim: c.id,
+                value: v,
+                lo,
+                hi,
+                class,
+                head: head(v),
+                source,
+                near: near_words(c, v),
+            });
+        }
+    }
+    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, f) in figures.iter().enumerate() {
+        for w in &f.near {
+            index.entry(w.as_str()).or_default().push(i);
+        }
+    }
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for (i, f) in figures.iter().enumerate() {
+        for w in &f.near {
+            let ids = &index[w.as_str()];
+            // A word near many figures is the page's topic, not a shared subject.
+            if ids.len() > 8 {
+                continue;
+            }
+            pairs.extend(ids.iter().filter(|&&j| j > i).map(|&j| (i, j)));
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    for (i, j) in pairs {
+        let (fa, fb) = (&figures[i], &figures[j]);
+        let same_thing =
+            fa.class == fb.class && (fa.head.is_none() || fb.head.is_none() || heads_agree(&fa.head, &fb.head));
+        let apart = fa.hi < fb.lo || fb.hi < fa.lo;
+        // Figures for the same thing are of one order of magnitude; "23 people" and "1.4
+        // million people" are about different things.
+        let (big, small) = (fa.hi.max(fb.hi), fa.lo.min(fb.lo).max(f64::MIN_POSITIVE));
+        let comparable = big / small <= 10.0;
+        let (a, b) = (fa.claim, fb.claim);
+        // A source disputing another ("but", "maintained", "insisted", "earlier said").
+        let disputed = disputes(&claims[a].text) || disputes(&claims[b].text);
+        if a != b
+            && same_thing
+            && apart
+            && comparable
+            && disputed
+            && fa.source != fb.source
+            && periods_overlap(&claims[a], &claims[b])
+        {
+            let message = format!("{} and {} are different figures for the same thing", fa.value.text, fb.value.text);
+            out.push((a, Check { kind: "conflicting_figures", message: message.clone(), claims: vec![a, b] }));
+            out.push((b, Check { kind: "conflicting_figures", message, claims: vec![a, b] }));
+        }
+    }
+}
+
+/// Words with which news sets one figure against another.
+fn disputes(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphabetic()).any(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "but"
+                | "however"
+                | "maintained"
+                | "maintains"
+                | "insisted"
+                | "insists"
+                | "denied"
+                | "denies"
+                | "disputed"
+                | "disputes"
+                | "contradicted"
+                | "contested"
+                | "earlier"
+                | "previously"
+                | "corrected"
+                | "revised"
+                | "only"
+                | "whereas"
+                | "while"
+                | "countered"
+                | "rejected"
+                | "overstated"
+                | "understated"
+                | "inflating"
+                | "inflated"
+                | "exaggerated"
+                | "put"
+        )
+    })
+}
+
+fn fmt(x: f64) -> String {
+    if x.fract() == 0.0 {
+        format!("{}", x as i64)
+    } else {
+        format!("{x}")
+    }
+}
