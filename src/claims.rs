@@ -49,8 +49,10 @@ struct Sentence {
     paragraph: usize,
     /// The sentence's position among all sentences of the page.
     ordinal: usize,
-    /// Whether it reads as a continuation of the sentence before ("however", "also", "It …").
+    /// Whether it reads as a continuation of the sentence before ("however", "That figure …").
     continues: bool,
+    /// "The trial enrolled …": the noun after an opening "The", which may echo the sentence before.
+    echo: Option<String>,
     /// Values with the byte offset where each starts, and whether it refers back ("of those").
     values: Vec<(Value, usize, bool)>,
     said: Vec<Said>,
@@ -85,11 +87,23 @@ pub(crate) fn extract(text: &str, options: &Options) -> Extraction {
             let values =
                 found.iter().map(|f| (to_value(text, &map, &s, f), s.toks[f.start].start, f.refers_back)).collect();
             let continues = continues(&s);
+            // Only documents and tallies are echoed ("The poll of 2,050 adults"); "The health
+            // ministry" after "Health workers" is someone new.
+            let documentary = |w: &str| {
+                document_word(w) != w
+                    || matches!(
+                        w,
+                        "figure" | "figures" | "data" | "estimate" | "tally" | "census" | "findings" | "results"
+                    )
+            };
+            let echo =
+                (s.w(0, "the") && s.is_word(1) && documentary(s.lw(1))).then(|| document_word(s.lw(1)).to_string());
             sentences.push(Sentence {
                 range: sentence.start..sentence.end,
                 paragraph: p,
                 ordinal,
                 continues,
+                echo,
                 values,
                 said,
                 groups,
@@ -275,7 +289,8 @@ impl Builder<'_> {
                             let from_previous = || {
                                 claims
                                     .last()
-                                    .filter(|_| s.continues && last_ordinal + 1 == s.ordinal && !values.is_empty())
+                                    .filter(|c| s.continues || s.echo.as_deref().is_some_and(|w| echoes(w, &c.text)))
+                                    .filter(|_| last_ordinal + 1 == s.ordinal && !values.is_empty())
                                     .and_then(|c| c.attribution.clone())
                                     .filter(|a| !a.quote)
                             };
@@ -365,6 +380,23 @@ fn continues(s: &Sent<'_>) -> bool {
     let anaphor = matches!(first, "that" | "this" | "these" | "those")
         || first == "the" && matches!(s.lw(1), "figure" | "figures" | "total" | "number" | "tally" | "toll" | "rate");
     connective || anaphor
+}
+
+/// Documents news refers back to by another name ("a survey …" → "The poll …").
+fn document_word(w: &str) -> &str {
+    match w {
+        "poll" | "survey" => "survey",
+        "trial" | "study" | "research" => "study",
+        "report" | "assessment" | "review" => "report",
+        w => w,
+    }
+}
+
+/// Whether `word` (an opening "The …" noun) names something the sentence before mentioned.
+fn echoes(word: &str, previous: &str) -> bool {
+    word.len() > 3
+        && !crate::values::counts::is_stop(word)
+        && previous.split(|c: char| !c.is_alphabetic()).any(|w| document_word(&w.to_lowercase()) == word)
 }
 
 fn to_value(text: &str, map: &Utf16Map<'_>, s: &Sent<'_>, f: &Found) -> Value {

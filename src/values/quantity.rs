@@ -298,7 +298,8 @@ fn tail_count(s: &Sent<'_>, f: &mut Found, j: usize) {
 /// "two of the three victims", "12 of the victims": a count of part of a group.
 fn part_of_the(s: &Sent<'_>, i: usize, j: usize, hedge: Hedge) -> Option<Found> {
     let n = numbers::number_at(s, j)?;
-    if n.weak && !s.w(n.end, "of") || !s.w(n.end, "of") || !matches!(s.lw(n.end + 1), "the" | "its" | "their" | "our") {
+    // "one of the highest shares" ranks, it does not count.
+    if n.weak || !s.w(n.end, "of") || !matches!(s.lw(n.end + 1), "the" | "its" | "their" | "our") {
         return None;
     }
     let mut k = n.end + 2;
