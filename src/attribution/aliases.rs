@@ -40,6 +40,9 @@ pub(crate) struct Registry {
     /// Acronyms introduced in parentheses: ("HTS", "Hayat Tahrir al-Sham").
     defined: Vec<(String, String)>,
     clock: usize,
+    /// Every canonical name and alias seen, as lower-case words joined by spaces: the fast path
+    /// for names met before.
+    exact: std::collections::HashMap<String, usize>,
 }
 
 fn words(name: &str) -> Vec<String> {
@@ -148,7 +151,7 @@ impl Registry {
             base += open + 1;
             rest = &text[base..];
         }
-        Registry { entries: Vec::new(), defined, clock: 0 }
+        Registry { entries: Vec::new(), defined, clock: 0, exact: std::collections::HashMap::new() }
     }
 
     /// Gives acronyms their full name when the page spells it somewhere, even outside a source
@@ -162,6 +165,16 @@ impl Registry {
             if let Some(full) = spelled_out(text, &acr) {
                 let old = std::mem::replace(&mut e.canonical, full);
                 e.aliases.push(old);
+            }
+        }
+        // Canonical names changed: rebuild the fast path.
+        self.exact.clear();
+        for (i, e) in self.entries.iter().enumerate() {
+            for name in std::iter::once(&e.canonical).chain(e.aliases.iter().filter(|a| is_acronym(a))) {
+                let key = words(name).join(" ");
+                if !key.is_empty() {
+                    self.exact.insert(key, i);
+                }
             }
         }
     }
@@ -194,6 +207,12 @@ impl Registry {
             } else if !e.aliases.iter().any(|a| a == name) && e.canonical != name {
                 e.aliases.push(name.to_string());
             }
+            // Partial names ("the ministry") are not remembered: they mean the entry named last.
+            let canonical = e.canonical.clone();
+            if is_acronym(name) {
+                self.remember(name, i);
+            }
+            self.remember(&canonical, i);
             return i;
         }
         // An acronym the page spells out elsewhere is registered under the full name.
@@ -206,8 +225,20 @@ impl Registry {
             Some(full) => (full, vec![name.to_string()]),
             None => (name.to_string(), Vec::new()),
         };
+        let i = self.entries.len();
+        self.remember(&canonical, i);
+        for a in &aliases {
+            self.remember(a, i);
+        }
         self.entries.push(Entry { canonical, kind, aliases, affiliation: None, seen: self.clock });
-        self.entries.len() - 1
+        i
+    }
+
+    fn remember(&mut self, name: &str, i: usize) {
+        let key = words(name).join(" ");
+        if !key.is_empty() {
+            self.exact.insert(key, i);
+        }
     }
 
     /// The entry a mention names, without registering anything.
@@ -215,6 +246,9 @@ impl Registry {
         let w = words(name);
         if w.is_empty() {
             return None;
+        }
+        if let Some(&i) = self.exact.get(&w.join(" ")) {
+            return Some(i);
         }
         // Exact name or alias.
         if let Some(i) =
