@@ -34,7 +34,12 @@ fn local_checks(claims: &[Claim], out: &mut Vec<(usize, Check)>) {
     for c in claims {
         for v in &c.values {
             if let (Some(p), Some(x)) = (v.part_of, v.value) {
-                let whole = claims.get(p.claim).and_then(|w| w.values.get(p.value)).and_then(|w| w.value.or(w.max));
+                // "more than 3,000" can hold 3,500: only a part above every reading of the whole.
+                let whole = claims.get(p.claim).and_then(|w| w.values.get(p.value)).and_then(|w| match w.hedge {
+                    Some(Hedge::AtLeast | Hedge::MoreThan) => None,
+                    Some(Hedge::Vague | Hedge::Range) => w.max,
+                    _ => w.value.or(w.max),
+                });
                 if let Some(w) = whole.filter(|&w| x > w && v.kind != Kind::Ratio) {
                     let message = format!("{} is given as part of {}, which is smaller", v.text, fmt(w));
                     out.push((
@@ -48,6 +53,40 @@ fn local_checks(claims: &[Claim], out: &mut Vec<(usize, Check)>) {
             let rel = v.end.saturating_sub(c.start);
             let after: Vec<u16> = c.text.encode_utf16().skip(rel).take(4).collect();
             let of_follows = String::from_utf16_lossy(&after) == " of ";
+            let next_word: String = c
+                .text
+                .encode_utf16()
+                .skip(rel + 4)
+                .take(12)
+                .map(|u| char::from_u32(u32::from(u)).unwrap_or(' '))
+                .collect::<String>()
+                .split(|ch: char| !ch.is_alphanumeric())
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            // "120 percent of GDP" compares two quantities; it is not a share of a whole.
+            let of_aggregate = matches!(
+                next_word.as_str(),
+                "gdp"
+                    | "output"
+                    | "income"
+                    | "incomes"
+                    | "revenue"
+                    | "revenues"
+                    | "wages"
+                    | "exports"
+                    | "imports"
+                    | "budget"
+                    | "salary"
+                    | "salaries"
+                    | "sales"
+                    | "capacity"
+                    | "target"
+                    | "average"
+                    | "normal"
+                    | "pre"
+            );
+            let of_follows = of_follows && !of_aggregate;
             if v.kind == Kind::Percent
                 && v.unit == Some("percent")
                 && of_follows
@@ -106,6 +145,14 @@ fn concept(stem: &str) -> &str {
         "jobless" | "unemploy" | "unemployment" => "unemployment",
         _ => stem,
     }
+}
+
+/// Whether a concept names an event that figures are counted for.
+fn is_event(concept: &str) -> bool {
+    matches!(
+        concept,
+        "arrest" | "deficit" | "crowd" | "death" | "injury" | "displacement" | "unemployment" | "lost" | "destroy"
+    )
 }
 
 /// Words too common to tell two figures' subjects apart.
@@ -218,9 +265,7 @@ fn periods_overlap(a: &Claim, b: &Claim) -> bool {
         let dates: Vec<_> = c
             .values
             .iter()
-            .filter(|v| {
-                v.kind == Kind::Date && !matches!(v.grain, Some(crate::model::Grain::Day | crate::model::Grain::Week))
-            })
+            .filter(|v| v.kind == Kind::Date && !said_when(c, v))
             .filter_map(|v| v.from.zip(v.to))
             .collect();
         (!dates.is_empty())
@@ -230,6 +275,35 @@ fn periods_overlap(a: &Claim, b: &Claim) -> bool {
         (Some((a0, a1)), Some((b0, b1))) => a0 <= b1 && b0 <= a1,
         _ => true,
     }
+}
+
+/// Whether a date says when the source spoke ("said on Sunday", "reported Monday") rather than
+/// what the figure covers.
+fn said_when(c: &Claim, v: &Value) -> bool {
+    let units: Vec<u16> = c.text.encode_utf16().take(v.start.saturating_sub(c.start)).collect();
+    let before = String::from_utf16_lossy(&units);
+    let cue = |w: &str| {
+        matches!(
+            w.trim_matches(|ch: char| !ch.is_alphabetic()),
+            "said"
+                | "says"
+                | "told"
+                | "reported"
+                | "announced"
+                | "added"
+                | "confirmed"
+                | "estimated"
+                | "stated"
+                | "tweeted"
+                | "wrote"
+        )
+    };
+    let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
+    let day = matches!(v.grain, Some(crate::model::Grain::Day | crate::model::Grain::Week));
+    day && words
+        .iter()
+        .take_while(|w| matches!(**w, "on" | "late" | "early" | "earlier" | "later") || cue(w))
+        .any(|w| cue(w))
 }
 
 /// Content-word stems within a few words of a value in its claim.
@@ -265,7 +339,7 @@ fn conflicts(claims: &[Claim], out: &mut Vec<(usize, Check)>) {
         for v in &c.values {
             let class = match v.kind {
                 Kind::Count | Kind::Number => (Kind::Count, None),
-                Kind::Percent | Kind::Money => (v.kind, v.unit),
+                Kind::Percent | Kind::Money | Kind::Measure => (v.kind, v.unit),
                 _ => continue,
             };
             // "38,000 of those" is a part, "11 other people" a different group.
@@ -312,11 +386,17 @@ fn conflicts(claims: &[Claim], out: &mut Vec<(usize, Check)>) {
         let apart = fa.hi < fb.lo || fb.hi < fa.lo;
         // Figures for the same thing are of one order of magnitude; "23 people" and "1.4
         // million people" are about different things.
-        let (big, small) = (fa.hi.max(fb.hi), fa.lo.min(fb.lo).max(f64::MIN_POSITIVE));
+        let (big, small) = (fa.lo.max(fb.lo), fa.hi.min(fb.hi).max(f64::MIN_POSITIVE));
         let comparable = big / small <= 10.0;
         let (a, b) = (fa.claim, fb.claim);
         // A source disputing another ("but", "maintained", "insisted", "earlier said").
-        let disputed = disputes(&claims[a].text) || disputes(&claims[b].text);
+        // …or the very same counted noun on both ("12,000 protesters" / "60,000 protesters").
+        // The same counted noun and the same event near both ("12,000 protesters marched" /
+        // "60,000 protesters marched") need no disputing word.
+        let event = fa.near.iter().any(|w| is_event(w) && fb.near.contains(w));
+        // Measures of one unit need only the same material near both ("tonnes of wheat").
+        let same_noun = event && fa.head.is_some() && fa.head == fb.head || fa.class.0 == Kind::Measure;
+        let disputed = same_noun || disputes(&claims[a].text) || disputes(&claims[b].text);
         if a != b
             && same_thing
             && apart

@@ -51,3 +51,31 @@ fn corpus_is_big_and_varied() {
     texts.dedup();
     assert_eq!(before, texts.len(), "duplicate examples");
 }
+
+#[test]
+fn attribution_corpus() {
+    let exs = common::claim_examples("attribution", common::ATTRIBUTION);
+    let failures: Vec<String> = exs
+        .iter()
+        .filter_map(|ex| common::check_attribution(ex).map(|why| format!("[{}] {}\n    {why}", ex.note, ex.text)))
+        .collect();
+    println!("attribution {:>4} examples, {:>3} failing", exs.len(), failures.len());
+    assert!(
+        failures.is_empty(),
+        "{} of {} attribution examples fail:\n{}",
+        failures.len(),
+        exs.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn checks_corpus() {
+    let exs = common::claim_examples("checks", common::CHECKS);
+    let failures: Vec<String> = exs
+        .iter()
+        .filter_map(|ex| common::check_checks(ex).map(|why| format!("[{}] {}\n    {why}", ex.note, ex.text)))
+        .collect();
+    println!("checks      {:>4} examples, {:>3} failing", exs.len(), failures.len());
+    assert!(failures.is_empty(), "{} of {} check examples fail:\n{}", failures.len(), exs.len(), failures.join("\n"));
+}

@@ -291,6 +291,25 @@ fn is_verb_use(s: &Sent<'_>, v: usize) -> bool {
     if matches!(w, "reports" | "estimates") && !s.w(v + 1, "that") {
         return false;
     }
+    // "Police told 18 families to leave": an order, not a report.
+    if matches!(w, "told" | "tell" | "tells")
+        && (v + 1..(v + 6).min(s.len())).any(|k| s.w(k, "to"))
+        && !(v + 1..(v + 6).min(s.len())).any(|k| s.w(k, "that"))
+    {
+        return false;
+    }
+    // "rain added 40 millimetres".
+    if matches!(w, "added" | "adds" | "add")
+        && (s.is_num(v + 1) || crate::values::numbers::number_at(s, v + 1).is_some())
+    {
+        return false;
+    }
+    // "The army maintained three bases": kept up, not said.
+    if matches!(w, "maintained" | "maintains" | "maintain")
+        && !(s.w(v + 1, "that") || s.p(v + 1, ',') || s.p(v + 1, '"') || s.p(v + 1, '“') || s.boundary(v + 1))
+    {
+        return false;
+    }
     // "is expected to", "are believed to": passive, no one is speaking.
     if matches!(prev, "is" | "are" | "was" | "were" | "be" | "been" | "being" | "widely" | "not") {
         return false;
@@ -360,6 +379,7 @@ fn verbal(s: &Sent<'_>, v: usize, quoted: &dyn Fn(usize) -> bool) -> Option<Cue>
                 let first = s.lw(k + 1);
                 let relative = matches!(first, "who" | "which" | "a" | "an" | "the" | "whose")
                     || sources::is_role(first)
+                    || first.ends_with("ed") && !s.cap(k + 1)
                     || first.ends_with("ing") && !s.cap(k + 1);
                 let role_before = (k.saturating_sub(5)..k)
                     .any(|m| s.is_word(m) && (sources::is_role(s.lw(m)) || sources::is_source_noun(s.lw(m))));
@@ -410,10 +430,32 @@ fn verbal(s: &Sent<'_>, v: usize, quoted: &dyn Fn(usize) -> bool) -> Option<Cue>
     if a == b || b - a > 14 || !sources::plausible(s, a, b) {
         return None;
     }
+    // "The Ostland Farmers Union, the Grain Traders Association and the Millers Guild said": a list.
+    if (a..b).any(|m| s.w(m, "and")) {
+        while a > 1 && s.p(a - 1, ',') {
+            let start = (0..a - 1).rev().find(|&m| stop_punct(s, m) || quoted(m)).map_or(0, |m| m + 1);
+            if start < a - 1
+                && a - 1 - start <= 6
+                && sources::plausible(s, start, a - 1)
+                && (start..a - 1).any(|m| s.name_like(m))
+            {
+                a = start;
+            } else {
+                break;
+            }
+        }
+    }
     let at_start = a == 0 || s.sentence_initial(a) || quote_mark(s, a - 1) || after_intro(s, a);
     let after_comma = a > 0 && s.p(a - 1, ',');
     let after_conjunction = a > 0 && s.is_word(a - 1) && clause_word(s.lw(a - 1));
     if !(at_start || after_conjunction || after_comma && tail_only(s, v)) {
+        return None;
+    }
+    // "found", "showed": only documents and institutions find and show ("A video tweeted by the
+    // governor showed …" is not a source speaking).
+    if matches!(s.lw(v), "found" | "finds" | "showed" | "shows" | "suggests" | "suggested" | "indicated" | "concluded")
+        && !sources::documentary(s, a, b)
+    {
         return None;
     }
     let (mut source, also) = split_sources(s, a, b)?;
@@ -564,10 +606,24 @@ fn split_sources(s: &Sent<'_>, a: usize, b: usize) -> Option<(Phrase, Vec<Phrase
     let mut parts = Vec::new();
     let mut start = a;
     for k in a + 1..b {
+        // "X, Y and Z": the commas of a list.
+        if s.p(k, ',') && (k + 1..b).any(|m| s.w(m, "and")) && start < k {
+            parts.push((start, k));
+            start = k + 1;
+            continue;
+        }
         // "the Observatory and an AFP correspondent", "Reuters and AFP" — but not "Red Cross and
         // Red Crescent Societies", one name.
         let determiner = s.word(k + 1).is_some_and(|w| matches!(w, "the" | "an" | "a"));
         let single_name = s.name_like(k + 1) && k + 2 == b;
+        // "The Lisna Herald and Radio Lisna": two names — but not "Federation of Red Cross and Red
+        // Crescent Societies", one name with "of" in it.
+        let of_before = (start..k).any(|m| matches!(s.lw(m), "of" | "for"));
+        let name_after = (k + 1..b).all(|m| s.name_like(m) || s.dash(m)) && s.name_like(k - 1);
+        // The left name must be complete: end in a word like "Herald" or "Union", or be an acronym
+        // ("Brannock County Fire and Rescue Service" is one name).
+        let left_complete = sources::head_word(s, k - 1);
+        let single_name = single_name || name_after && !of_before && left_complete;
         if s.w(k, "and") && (determiner || single_name) && start < k {
             parts.push((start, k));
             start = k + 1;

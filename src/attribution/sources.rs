@@ -140,6 +140,24 @@ pub(crate) fn is_role(w: &str) -> bool {
             | "developer"
             | "producer"
             | "insurer"
+            | "historian"
+            | "writer"
+            | "novelist"
+            | "activist"
+            | "blogger"
+            | "columnist"
+            | "commentator"
+            | "academic"
+            | "lecturer"
+            | "biographer"
+            | "curator"
+            | "architect"
+            | "engineer"
+            | "pastor"
+            | "priest"
+            | "imam"
+            | "rabbi"
+            | "coach"
     )
 }
 
@@ -180,7 +198,6 @@ fn is_media_word(w: &str) -> bool {
                 | "photographer"
                 | "cameraman"
                 | "news"
-                | "agency"
                 | "times"
                 | "post"
                 | "herald"
@@ -325,6 +342,40 @@ fn is_document_noun(w: &str) -> bool {
             | "bulletin"
             | "release"
     )
+}
+
+/// Whether word `k` can end a source's name: an organisation or media head noun, or an acronym.
+pub(crate) fn head_word(s: &Sent<'_>, k: usize) -> bool {
+    let w = s.lw(k);
+    is_org_word(w) && !matches!(w, "cross" | "crescent")
+        || is_media_word(w)
+        || s.raw(k).len() >= 2 && s.raw(k).chars().all(|c| c.is_uppercase())
+}
+
+/// Whether `[a, b)` is a document or an institution, which can "find" or "show".
+pub(crate) fn documentary(s: &Sent<'_>, a: usize, b: usize) -> bool {
+    (a..b).any(|k| {
+        s.is_word(k)
+            && (is_document_noun(s.lw(k))
+                || is_org_word(s.lw(k))
+                || matches!(
+                    s.lw(k),
+                    "researchers"
+                        | "scientists"
+                        | "investigators"
+                        | "auditors"
+                        | "inspectors"
+                        | "experts"
+                        | "analysis"
+                        | "records"
+                        | "research"
+                        | "inquiry"
+                        | "investigation"
+                        | "trial"
+                        | "test"
+                        | "tests"
+                ))
+    }) || s.raw(a).chars().all(|c| c.is_uppercase()) && s.raw(a).len() >= 2
 }
 
 /// Nouns that can head an unnamed person or group source.
@@ -498,6 +549,10 @@ pub(crate) fn plausible(s: &Sent<'_>, a: usize, b: usize) -> bool {
     if b == a + 1 && is_pronoun(s.lw(a)) {
         return true;
     }
+    // "Nobody has explained …" names no one.
+    if (a..b).any(|k| matches!(s.lw(k), "nobody" | "none" | "nothing" | "neither" | "noone")) || s.w(a, "no") {
+        return false;
+    }
     let mut any = false;
     for k in a..b {
         if !(s.is_word(k)
@@ -594,7 +649,12 @@ pub(crate) fn read(s: &Sent<'_>, a: usize, b: usize) -> Phrase {
     p.name_start = na;
     p.name_end = nb;
     p.canonical = join(s, na, nb);
-    p.kind = classify(s, na, nb);
+    // "the state-run Ostland Courier daily": the stripped noun still says what it is.
+    p.kind = if (a..b).any(|k| s.is_word(k) && !s.cap(k) && is_media_noun(s.lw(k))) {
+        SourceType::Media
+    } else {
+        classify(s, na, nb)
+    };
     p
 }
 
@@ -709,6 +769,11 @@ fn trim(s: &Sent<'_>, mut a: usize, mut b: usize) -> (usize, usize) {
             }
         }
         // Lower-case adjectives before a name: "the pro-government Al-Watan", "leading rights group".
+        // "the state-run daily Ostland Courier": a generic media noun before the name.
+        if s.is_word(a) && !s.cap(a) && is_media_noun(w) && capital_word(s, a + 1) {
+            a += 1;
+            continue;
+        }
         if s.is_word(a)
             && !s.name_like(a)
             && (a + 1..b).any(|k| capital_word(s, k))
@@ -760,7 +825,15 @@ fn classify(s: &Sent<'_>, a: usize, b: usize) -> SourceType {
     if words.iter().any(|w| is_media_word(w)) {
         return SourceType::Media;
     }
-    let named = (a..b).any(|k| capital_word(s, k));
+    // "Residents said", "Aid agencies said": a capital that only opens the sentence names nobody.
+    let named = (a..b).any(|k| {
+        let opener = s.sentence_initial(k) || k > 0 && (s.p(k - 1, '"') || s.p(k - 1, '“'));
+        capital_word(s, k)
+            && !(opener
+                && (is_source_noun(s.lw(k))
+                    || crate::values::counts::is_plural(s, k)
+                    || !s.raw(k).chars().skip(1).any(char::is_uppercase) && k + 1 < b && !capital_word(s, k + 1)))
+    });
     if named && words.iter().any(|w| is_org_word(w)) {
         return SourceType::Organization;
     }
@@ -774,6 +847,10 @@ fn classify(s: &Sent<'_>, a: usize, b: usize) -> SourceType {
     }
     if crate::values::counts::is_plural(s, b - 1) || head == "aid" {
         return SourceType::Group;
+    }
+    // "the agency", "the commission": an organisation named by what it is.
+    if is_org_word(head) {
+        return SourceType::Organization;
     }
     SourceType::Person
 }

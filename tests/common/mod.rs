@@ -186,3 +186,141 @@ pub fn check_negative(ex: &Example) -> Option<String> {
         .collect();
     (!hits.is_empty()).then(|| format!("found {hits:?}"))
 }
+
+pub const ATTRIBUTION: &str = include_str!("../corpus/en/attribution.toml");
+pub const CHECKS: &str = include_str!("../corpus/en/checks.toml");
+
+/// One attribution or checks example: a mini-document, the anchor of the claim under test, and
+/// the expected fields.
+pub struct ClaimExample {
+    pub text: String,
+    pub anchor: String,
+    pub reference: Option<Date>,
+    pub expect: toml::Table,
+    pub note: String,
+}
+
+pub fn claim_examples(file: &str, source: &str) -> Vec<ClaimExample> {
+    let doc: toml::Table = source.parse().unwrap_or_else(|e| panic!("{file}.toml does not parse: {e}"));
+    let file_date = parse_date(doc.get("reference_date"), None);
+    let mut out = Vec::new();
+    for case in doc.get("case").and_then(|c| c.as_array()).cloned().unwrap_or_default() {
+        let case = case.as_table().expect("a [[case]] is a table").clone();
+        let reference = parse_date(case.get("reference_date"), file_date);
+        let anchor = case
+            .get("anchor")
+            .and_then(|a| a.as_str())
+            .unwrap_or_else(|| panic!("{file}: a case without anchor"))
+            .to_string();
+        let expect = case
+            .get("expect")
+            .and_then(|e| e.as_table())
+            .cloned()
+            .unwrap_or_else(|| panic!("{file}: a case without expect"));
+        let note = case.get("note").and_then(|n| n.as_str()).unwrap_or("").to_string();
+        for t in case.get("texts").and_then(|t| t.as_array()).expect("texts") {
+            let text = t.as_str().expect("texts are strings").to_string();
+            out.push(ClaimExample {
+                text,
+                anchor: anchor.clone(),
+                reference,
+                expect: expect.clone(),
+                note: note.clone(),
+            });
+        }
+    }
+    out
+}
+
+/// Names compared as a reader would: case, a leading article and a possessive 's aside.
+fn same_name(got: &str, want: &str) -> bool {
+    let norm = |s: &str| {
+        let lower = s.to_lowercase().replace('\u{2019}', "'");
+        let lower = lower.trim_start_matches("the ").trim_start_matches("an ").trim_start_matches("a ");
+        lower.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    norm(got) == norm(want)
+}
+
+/// Checks one attribution example; returns what differs.
+pub fn check_attribution(ex: &ClaimExample) -> Option<String> {
+    let mut opts = Options::new();
+    if let Some(d) = ex.reference {
+        opts = opts.reference_date(d);
+    }
+    let run = extract(&ex.text, &opts);
+    let at = ex.text.find(&ex.anchor).unwrap_or_else(|| panic!("anchor {:?} not in {:?}", ex.anchor, ex.text));
+    let (a, b) = (ex.text[..at].encode_utf16().count(), ex.text[..at + ex.anchor.len()].encode_utf16().count());
+    let Some(claim) = run.claims.iter().find(|c| c.start <= a && b <= c.end) else {
+        return Some(format!("no claim covers {:?}", ex.anchor));
+    };
+    let att = claim.attribution.as_ref();
+    let mut bad = Vec::new();
+    for (key, want) in &ex.expect {
+        let ok = match key.as_str() {
+            "source" => match (want.as_str(), att) {
+                (Some(""), None) => true,
+                (Some(""), Some(_)) | (_, None) => false,
+                (Some(w), Some(x)) => same_name(&x.canonical, w),
+                _ => false,
+            },
+            "cue" => att.is_some_and(|x| Some(x.cue.as_str()) == want.as_str()),
+            "type" => att.is_some_and(|x| Some(x.source_type) == want.as_str()),
+            "mention" => att.is_some_and(|x| want.as_str().is_some_and(|w| same_name(&x.source, w))),
+            "affiliation" => match (want.as_str(), att.and_then(|x| x.affiliation.as_deref())) {
+                (Some(""), None) => true,
+                (Some(w), Some(g)) => same_name(g, w),
+                _ => false,
+            },
+            "quote" => att.is_some_and(|x| x.quote) == want.as_bool().unwrap_or(false),
+            "inherited" => att.is_some_and(|x| x.inherited) == want.as_bool().unwrap_or(false),
+            "also" => {
+                let got: Vec<&str> =
+                    att.map(|x| x.also.iter().map(|c| c.canonical.as_str()).collect()).unwrap_or_default();
+                let want: Vec<&str> =
+                    want.as_array().map(|a| a.iter().filter_map(|v| v.as_str()).collect()).unwrap_or_default();
+                got.len() == want.len() && want.iter().all(|w| got.iter().any(|g| same_name(g, w)))
+            }
+            other => panic!("unknown attribution field {other:?}"),
+        };
+        if !ok {
+            bad.push(format!("{key}: want {want}"));
+        }
+    }
+    (!bad.is_empty()).then(|| {
+        let got = att.map_or("unattributed".to_string(), |x| {
+            format!(
+                "{:?} ({}, cue {:?}, aff {:?}, quote {}, inherited {}, also {:?})",
+                x.canonical,
+                x.source_type,
+                x.cue,
+                x.affiliation,
+                x.quote,
+                x.inherited,
+                x.also.iter().map(|c| &c.canonical).collect::<Vec<_>>()
+            )
+        });
+        format!("{}; got {got}", bad.join("; "))
+    })
+}
+
+/// Checks one consistency-check example; returns what differs.
+pub fn check_checks(ex: &ClaimExample) -> Option<String> {
+    let mut opts = Options::new();
+    if let Some(d) = ex.reference {
+        opts = opts.reference_date(d);
+    }
+    let run = extract(&ex.text, &opts);
+    let at = ex.text.find(&ex.anchor).unwrap_or_else(|| panic!("anchor {:?} not in {:?}", ex.anchor, ex.text));
+    let a = ex.text[..at].encode_utf16().count();
+    let Some(claim) = run.claims.iter().find(|c| c.start <= a && a < c.end) else {
+        return Some(format!("no claim covers {:?}", ex.anchor));
+    };
+    let mut got: Vec<&str> = claim.checks.iter().map(|c| c.kind).collect();
+    got.sort_unstable();
+    got.dedup();
+    let mut want: Vec<&str> =
+        ex.expect.get("checks").and_then(|c| c.as_array()).expect("checks").iter().filter_map(|v| v.as_str()).collect();
+    want.sort_unstable();
+    (got != want).then(|| format!("checks {got:?}, want {want:?}"))
+}
