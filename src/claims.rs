@@ -36,6 +36,8 @@ const REASONS: &[(&str, f64)] = &[
     ("inherited", 0.0),
     ("unattributed", 0.0),
     ("vague", -0.3),
+    ("descriptive", -0.4),
+    ("prediction", -0.2),
     ("several_figures", 0.15),
 ];
 
@@ -53,6 +55,8 @@ struct Sentence {
     continues: bool,
     /// "The trial enrolled …": the noun after an opening "The", which may echo the sentence before.
     echo: Option<String>,
+    /// Whether it speaks of the future ("will", "is expected to"): a prediction.
+    future: bool,
     /// Values with the byte offset where each starts, and whether it refers back ("of those").
     values: Vec<(Value, usize, bool)>,
     said: Vec<Said>,
@@ -104,6 +108,7 @@ pub(crate) fn extract(text: &str, options: &Options) -> Extraction {
                 ordinal,
                 continues,
                 echo,
+                future: s.tense() == crate::values::Tense::Future,
                 values,
                 said,
                 groups,
@@ -305,7 +310,7 @@ impl Builder<'_> {
                 if values.is_empty() && attribution.is_none() {
                     continue;
                 }
-                let (score, reasons) = score(&values, attribution.as_ref());
+                let (score, reasons) = score(&values, attribution.as_ref(), s.future);
                 claims.push(Claim {
                     id,
                     text: self.text[clause.start..clause.end].to_string(),
@@ -434,7 +439,7 @@ fn to_value(text: &str, map: &Utf16Map<'_>, s: &Sent<'_>, f: &Found) -> Value {
     }
 }
 
-fn score(values: &[Value], attribution: Option<&Attribution>) -> (f64, Vec<&'static str>) {
+fn score(values: &[Value], attribution: Option<&Attribution>, future: bool) -> (f64, Vec<&'static str>) {
     let mut reasons: Vec<&'static str> = Vec::new();
     for v in values {
         let code = v.kind.as_str();
@@ -444,6 +449,22 @@ fn score(values: &[Value], attribution: Option<&Attribution>) -> (f64, Vec<&'sta
         if v.hedge == Some(Hedge::Vague) && !reasons.contains(&"vague") {
             reasons.push("vague");
         }
+    }
+    // "the mother of seven", "three little children": small figures that describe a scene rather
+    // than state a fact worth checking.
+    let descriptive = !values.is_empty()
+        && values.iter().all(|v| {
+            matches!(v.kind, Kind::Number | Kind::Count | Kind::Date | Kind::Duration)
+                && (v.kind == Kind::Date
+                    || v.kind == Kind::Duration
+                    || v.value.is_some_and(|x| x <= 12.0) && v.hedge == Some(Hedge::Exact) && v.kind == Kind::Number)
+        })
+        && values.iter().any(|v| v.kind == Kind::Number);
+    if descriptive {
+        reasons.push("descriptive");
+    }
+    if future {
+        reasons.push("prediction");
     }
     if values.is_empty() {
         reasons.push("statement");
