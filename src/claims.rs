@@ -145,6 +145,7 @@ impl Builder<'_> {
             canonical: entry.canonical.clone(),
             start: self.map.utf16(m.start),
             end: self.map.utf16(m.end),
+            nodes: None,
             cue: said.cue.clone(),
             source_type: entry.kind.as_str(),
             affiliation: said.affiliation.filter(|&a| a != m.source).map(|a| reg.entries[a].canonical.clone()),
@@ -159,6 +160,7 @@ impl Builder<'_> {
                     canonical: reg.entries[x.source].canonical.clone(),
                     start: self.map.utf16(x.start),
                     end: self.map.utf16(x.end),
+                    nodes: None,
                 })
                 .collect(),
         }
@@ -316,6 +318,7 @@ impl Builder<'_> {
                     text: self.text[clause.start..clause.end].to_string(),
                     start: self.map.utf16(clause.start),
                     end: self.map.utf16(clause.end),
+                    nodes: None,
                     values,
                     attribution,
                     score,
@@ -359,7 +362,7 @@ impl Builder<'_> {
                     }
                 });
                 if mention && !entry.mentions.iter().any(|m| m.start == start) {
-                    entry.mentions.push(crate::model::Mention { text: text.to_string(), start, end });
+                    entry.mentions.push(crate::model::Mention { text: text.to_string(), start, end, nodes: None });
                 }
                 if !entry.claims.contains(&c.id) {
                     entry.claims.push(c.id);
@@ -425,6 +428,7 @@ fn to_value(text: &str, map: &Utf16Map<'_>, s: &Sent<'_>, f: &Found) -> Value {
         text: text[a..b].to_string(),
         start: map.utf16(a),
         end: map.utf16(b),
+        nodes: None,
         value: f.value,
         min,
         max,

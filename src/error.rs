@@ -14,6 +14,7 @@ pub struct Error {
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum ErrorKind {
     BadDate { input: String, why: &'static str },
+    MismatchedNodes { texts: usize, blocks: usize },
 }
 
 impl Error {
@@ -26,10 +27,19 @@ impl Error {
     }
 }
 
+impl Error {
+    pub(crate) fn mismatched_nodes(texts: usize, blocks: usize) -> Error {
+        Error { kind: ErrorKind::MismatchedNodes { texts, blocks } }
+    }
+}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.kind {
             ErrorKind::BadDate { input, why } => write!(f, "invalid date {input:?}: {why}"),
+            ErrorKind::MismatchedNodes { texts, blocks } => {
+                write!(f, "texts and blocks differ in length ({texts} texts, {blocks} blocks)")
+            }
         }
     }
 }

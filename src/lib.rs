@@ -37,6 +37,7 @@ mod checks;
 mod claims;
 mod error;
 pub mod model;
+mod nodes;
 mod options;
 pub mod text;
 mod values;
@@ -44,9 +45,10 @@ mod values;
 pub use calendar::{Date, Weekday};
 pub use error::Error;
 pub use model::{
-    Attribution, Check, Claim, CoSource, Extraction, Grain, Hedge, Kind, Mention, PartOf, Source, Value,
+    Attribution, Check, Claim, CoSource, Extraction, Grain, Hedge, Kind, Mention, NodeSpan, PartOf, Source, Value,
     CONTRACT_VERSION,
 };
+pub use nodes::extract_nodes;
 pub use options::Options;
 
 /// The README's Rust example, compiled and run with the other documentation tests.

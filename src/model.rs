@@ -37,6 +37,10 @@ pub struct Claim {
     pub start: usize,
     /// End offset (UTF-16 code units, exclusive).
     pub end: usize,
+    /// Where the span starts and ends among DOM text nodes, when extracted with
+    /// [`extract_nodes`](crate::extract_nodes).
+    #[serde(flatten)]
+    pub nodes: Option<NodeSpan>,
     /// The values the claim carries, in text order.
     pub values: Vec<Value>,
     /// Who the text attributes the claim to; `None` when it gives no source.
@@ -173,6 +177,10 @@ pub struct Value {
     pub start: usize,
     /// End offset (UTF-16 code units, exclusive).
     pub end: usize,
+    /// Where the span starts and ends among DOM text nodes, when extracted with
+    /// [`extract_nodes`](crate::extract_nodes).
+    #[serde(flatten)]
+    pub nodes: Option<NodeSpan>,
     /// The figure as written; `None` for vague amounts, ranges and dates.
     #[serde(serialize_with = "as_json_number")]
     pub value: Option<f64>,
@@ -201,6 +209,20 @@ pub struct Value {
     pub resolved: Option<f64>,
 }
 
+/// A span as positions in a list of DOM text nodes: node index and UTF-16 offset inside it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NodeSpan {
+    /// Index of the text node where the span starts.
+    pub start_node: usize,
+    /// UTF-16 offset of the start inside that node.
+    pub start_offset: usize,
+    /// Index of the text node where the span ends.
+    pub end_node: usize,
+    /// UTF-16 offset of the end (exclusive) inside that node.
+    pub end_offset: usize,
+}
+
 /// Points at a value: the `value`-th value of claim `claim`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct PartOf {
@@ -222,6 +244,10 @@ pub struct Attribution {
     pub start: usize,
     /// End of the mention (UTF-16 code units, exclusive).
     pub end: usize,
+    /// Where the span starts and ends among DOM text nodes, when extracted with
+    /// [`extract_nodes`](crate::extract_nodes).
+    #[serde(flatten)]
+    pub nodes: Option<NodeSpan>,
     /// The reporting cue ("said", "according to").
     pub cue: String,
     /// person, organization, media, official, group or unnamed.
@@ -249,6 +275,10 @@ pub struct CoSource {
     pub start: usize,
     /// End of the mention (UTF-16 code units, exclusive).
     pub end: usize,
+    /// Where the span starts and ends among DOM text nodes, when extracted with
+    /// [`extract_nodes`](crate::extract_nodes).
+    #[serde(flatten)]
+    pub nodes: Option<NodeSpan>,
 }
 
 /// A consistency problem between values.
@@ -287,6 +317,10 @@ pub struct Mention {
     pub start: usize,
     /// End offset (UTF-16 code units, exclusive).
     pub end: usize,
+    /// Where the span starts and ends among DOM text nodes, when extracted with
+    /// [`extract_nodes`](crate::extract_nodes).
+    #[serde(flatten)]
+    pub nodes: Option<NodeSpan>,
 }
 
 impl Serialize for Date {
