@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# The main job until the browser widget exists: build the command-line tool and show what it
-# finds in the example article (a news story written for this project, published 2023-02-16).
+# The main job: build the browser bundle and serve the demo (a news article with the widget on it)
+# on localhost. Prints the address; stop it with Ctrl-C.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/setup.sh
-cargo build --release --quiet
-./target/release/claimlens --date 2023-02-16 tests/golden/flood-relief.txt
+bash scripts/build-web.sh
+exec node scripts/serve.mjs dist/web "${PORT:-8080}"

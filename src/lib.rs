@@ -38,6 +38,8 @@ mod claims;
 mod error;
 pub mod model;
 mod nodes;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
 mod options;
 pub mod text;
 mod values;

@@ -1,0 +1,123 @@
+// The page-text collector, shared by the embed and the extension: the visible text of the main
+// content as text nodes with the block element each belongs to, and the page's publication date.
+
+const SKIP = new Set([
+  "SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "NAV", "ASIDE", "FOOTER", "FORM", "BUTTON", "SELECT",
+  "TEXTAREA", "INPUT", "SVG", "CANVAS", "IFRAME", "OBJECT", "CLAIM-LENS",
+]);
+
+const BLOCKS = new Set([
+  "P", "DIV", "LI", "H1", "H2", "H3", "H4", "H5", "H6", "BLOCKQUOTE", "PRE", "TD", "TH", "DD", "DT",
+  "SECTION", "ARTICLE", "MAIN", "FIGURE", "FIGCAPTION", "TABLE", "TR", "UL", "OL", "DL", "ADDRESS",
+  "HEADER", "CAPTION", "BODY",
+]);
+
+function hidden(el) {
+  if (el.hidden || el.getAttribute("aria-hidden") === "true" || el.inert) return true;
+  const style = el.ownerDocument.defaultView?.getComputedStyle(el);
+  return !!style && (style.display === "none" || style.visibility === "hidden");
+}
+
+function skipped(el) {
+  return SKIP.has(el.tagName) || el.getAttribute("role") === "navigation" || hidden(el);
+}
+
+/** The element holding the article: <article>, [role=main], <main>, else the densest block. */
+export function mainContent(doc = document) {
+  const candidates = [...doc.querySelectorAll("article, [role=main], main")].filter((el) => !hidden(el));
+  if (candidates.length) {
+    return candidates.reduce((best, el) => (text(el) > text(best) ? el : best));
+  }
+  // The block with the most paragraph text directly inside it.
+  let best = doc.body;
+  let bestScore = 0;
+  for (const el of doc.body.querySelectorAll("div, section, td")) {
+    let score = 0;
+    for (const p of el.children) if (p.tagName === "P") score += p.textContent.length;
+    if (score > bestScore) {
+      best = el;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function text(el) {
+  return el.textContent.length;
+}
+
+/**
+ * The visible text nodes of `root`: `nodes[i]` (the Text node), `texts[i]` (its data) and
+ * `blocks[i]` (an index shared by the nodes of one block element).
+ */
+export function collect(root = mainContent()) {
+  const nodes = [];
+  const texts = [];
+  const blocks = [];
+  const blockIds = new Map();
+  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+    acceptNode(node) {
+      if (node.nodeType === Node.ELEMENT_NODE) return skipped(node) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
+      return node.data.trim() ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
+    },
+  });
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    let block = node.parentElement;
+    while (block && block !== root && !BLOCKS.has(block.tagName) && block.ownerDocument.defaultView.getComputedStyle(block).display === "inline") {
+      block = block.parentElement;
+    }
+    if (!blockIds.has(block)) blockIds.set(block, blockIds.size);
+    nodes.push(node);
+    texts.push(node.data);
+    blocks.push(blockIds.get(block));
+  }
+  return { nodes, texts, blocks: Uint32Array.from(blocks) };
+}
+
+function isoDay(value) {
+  if (!value) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(String(value).trim());
+  if (!m) {
+    const d = new Date(value);
+    return Number.isNaN(d.getTime()) ? null : d.toISOString().slice(0, 10);
+  }
+  return `${m[1]}-${m[2]}-${m[3]}`;
+}
+
+function fromJsonLd(doc) {
+  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
+    let data;
+    try {
+      data = JSON.parse(script.textContent);
+    } catch {
+      continue;
+    }
+    const items = [];
+    const visit = (x) => {
+      if (Array.isArray(x)) x.forEach(visit);
+      else if (x && typeof x === "object") {
+        items.push(x);
+        if (x["@graph"]) visit(x["@graph"]);
+      }
+    };
+    visit(data);
+    for (const item of items) {
+      const day = isoDay(item.datePublished);
+      if (day) return day;
+    }
+  }
+  return null;
+}
+
+/**
+ * The page's publication date: `article:published_time`, JSON-LD `datePublished` (also inside
+ * `@graph`), or a `<time datetime>` in the article. `assumed` is true when none was found and
+ * today is used instead.
+ */
+export function referenceDate(doc = document, root = mainContent(doc), today = new Date()) {
+  const meta = doc.querySelector('meta[property="article:published_time"], meta[name="article:published_time"], meta[itemprop="datePublished"]');
+  const found = isoDay(meta?.getAttribute("content")) ?? fromJsonLd(doc) ?? isoDay(root.querySelector("time[datetime]")?.getAttribute("datetime"));
+  if (found) return { date: found, assumed: false };
+  const local = new Date(today.getTime() - today.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
+  return { date: local, assumed: true };
+}

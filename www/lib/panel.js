@@ -1,0 +1,197 @@
+// The panel: claims grouped by source, unattributed ones first and flagged, filters, exports.
+// Everything a page wrote is inserted as text (textContent), never as markup.
+
+const KINDS = ["count", "number", "percent", "money", "measure", "ratio", "ordinal", "date", "duration"];
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === false || v == null) continue;
+    if (k === "text") node.textContent = v;
+    else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
+    else node.setAttribute(k, v === true ? "" : String(v));
+  }
+  for (const c of children) if (c != null) node.append(c);
+  return node;
+}
+
+function formatNumber(x) {
+  return typeof x === "number" ? x.toLocaleString("en-US", { maximumFractionDigits: 4 }) : "";
+}
+
+/** A short reading of a value: "358,000 Syrians (approximate)", "2019-12-01 … 2020-01-27". */
+export function describe(v) {
+  if (v.kind === "date") {
+    if (!v.from) return "date (unresolved)";
+    return v.from === v.to ? v.from : `${v.from} … ${v.to}`;
+  }
+  if (v.kind === "ordinal") return `rank ${formatNumber(v.value)}${v.counted ? ` · ${v.counted}` : ""}`;
+  let figure = v.value != null ? formatNumber(v.value) : v.min != null && v.max != null ? `${formatNumber(v.min)}–${formatNumber(v.max)}` : "";
+  if (v.unit) figure += v.unit === "percent" ? "%" : ` ${v.unit}`;
+  const parts = [figure || v.text];
+  if (v.counted) parts.push(v.counted);
+  if (v.hedge && v.hedge !== "exact") parts.push(`(${v.hedge.replace("_", " ")})`);
+  if (v.resolved != null) parts.push(`≈ ${formatNumber(v.resolved)}`);
+  return parts.join(" ");
+}
+
+/** The sentence with its values marked. */
+function sentence(claim) {
+  const p = el("p", { class: "sentence" });
+  const text = claim.text;
+  let at = 0;
+  for (const v of claim.values) {
+    const a = v.start - claim.start;
+    const b = v.end - claim.start;
+    if (a < at || b > text.length) continue;
+    p.append(text.slice(at, a), el("mark", { class: `kind-${v.kind}`, text: text.slice(a, b) }));
+    at = b;
+  }
+  p.append(text.slice(at));
+  return p;
+}
+
+function claimItem(claim, onOpen) {
+  const a = claim.attribution;
+  const details = el("ul", { class: "values" });
+  for (const v of claim.values) details.append(el("li", {}, el("span", { class: "kind", text: v.kind }), " ", describe(v)));
+  const source = a
+    ? el("p", { class: "source" }, `${a.quote ? "Quoted: " : ""}${a.canonical}`, a.affiliation ? ` (${a.affiliation})` : "", a.inherited ? " — carried over from an earlier sentence" : "")
+    : el("p", { class: "source none", text: "No source given on this page" });
+  const checks = claim.checks.map((c) => el("p", { class: "check", role: "note", text: `⚠ ${c.message}` }));
+  return el(
+    "li",
+    { class: a ? "claim" : "claim unattributed", "data-id": claim.id },
+    el("button", { type: "button", class: "open", "aria-label": `Show in the page: ${claim.text.slice(0, 80)}`, onclick: () => onOpen(claim) }, sentence(claim)),
+    details,
+    source,
+    ...checks,
+    el("span", { class: "score", title: `check-worthiness ${claim.score}`, text: `score ${claim.score.toFixed(2)}` }),
+  );
+}
+
+/** Groups claims: unattributed first, then by source in page order. */
+export function groups(claims) {
+  const out = new Map([["", []]]);
+  for (const c of claims) {
+    const key = c.attribution ? c.attribution.canonical : "";
+    if (!out.has(key)) out.set(key, []);
+    out.get(key).push(c);
+  }
+  if (!out.get("").length) out.delete("");
+  return out;
+}
+
+/** Builds the panel's controls once; `render` fills its list. */
+export function createPanel(root, { onOpen, onExport, onToggle }) {
+  const state = { kinds: new Set(KINDS), attribution: "all", minScore: 0 };
+  const badge = el("span", { class: "badge", "aria-label": "claims", text: "0" });
+  const toggle = el("button", { type: "button", class: "toggle", "aria-expanded": "true", onclick: () => onToggle() }, "claimlens ", badge);
+  const status = el("p", { class: "status", role: "status", "aria-live": "polite" });
+  const progress = el("progress", { class: "progress", hidden: true, "aria-label": "Reading the page" });
+  const date = el("p", { class: "date" });
+  const list = el("div", { class: "groups" });
+  const rerender = () => render(lastExtraction);
+  const kindBoxes = KINDS.map((k) =>
+    el("label", {}, el("input", { type: "checkbox", checked: true, value: k, onchange: (e) => {
+      e.target.checked ? state.kinds.add(k) : state.kinds.delete(k);
+      rerender();
+    } }), ` ${k}`),
+  );
+  const attributionSelect = el(
+    "select",
+    { "aria-label": "Show claims", onchange: (e) => {
+      state.attribution = e.target.value;
+      rerender();
+    } },
+    el("option", { value: "all", text: "All claims" }),
+    el("option", { value: "unattributed", text: "Unattributed only" }),
+    el("option", { value: "attributed", text: "Attributed only" }),
+  );
+  const scoreLabel = el("span", { text: "0.00" });
+  const scoreInput = el("input", { type: "range", min: "0", max: "1", step: "0.05", value: "0", "aria-label": "Minimum score", oninput: (e) => {
+    state.minScore = Number(e.target.value);
+    scoreLabel.textContent = state.minScore.toFixed(2);
+    rerender();
+  } });
+  const exports = el(
+    "div",
+    { class: "exports", role: "group", "aria-label": "Copy the claims" },
+    ...["JSON", "CSV", "Markdown"].map((f) => el("button", { type: "button", "data-format": f.toLowerCase(), onclick: () => onExport(f.toLowerCase()) }, `Copy ${f}`)),
+  );
+  const filters = el(
+    "details",
+    { class: "filters" },
+    el("summary", { text: "Filters" }),
+    el("fieldset", {}, el("legend", { text: "Kinds" }), ...kindBoxes),
+    el("p", {}, attributionSelect),
+    el("p", {}, el("label", {}, "Minimum score ", scoreInput, " ", scoreLabel)),
+  );
+  const body = el("div", { class: "body" }, date, filters, exports, list);
+  const panel = el("aside", { class: "panel", "aria-label": "claimlens: claims on this page" }, el("header", {}, toggle, status, progress), body);
+  root.append(panel);
+
+  let lastExtraction = null;
+
+  // Arrow keys move between claims; Escape collapses the panel.
+  panel.addEventListener("keydown", (e) => {
+    const buttons = [...list.querySelectorAll("button.open")];
+    const i = buttons.indexOf(root.activeElement);
+    if (e.key === "ArrowDown" && i >= 0 && i + 1 < buttons.length) {
+      buttons[i + 1].focus();
+      e.preventDefault();
+    } else if (e.key === "ArrowUp" && i > 0) {
+      buttons[i - 1].focus();
+      e.preventDefault();
+    } else if (e.key === "Escape") {
+      onToggle(false);
+    }
+  });
+
+  function visible(c) {
+    if (c.score < state.minScore) return false;
+    if (state.attribution === "attributed" && !c.attribution) return false;
+    if (state.attribution === "unattributed" && c.attribution) return false;
+    return c.values.length === 0 ? state.kinds.size === KINDS.length : c.values.some((v) => state.kinds.has(v.kind));
+  }
+
+  function render(extraction) {
+    lastExtraction = extraction;
+    list.replaceChildren();
+    if (!extraction) return;
+    const shown = extraction.claims.filter(visible);
+    badge.textContent = String(extraction.claims.length);
+    for (const [name, claims] of groups(shown)) {
+      const first = claims[0].attribution;
+      const title = name ? `${name} (${first.type})` : "Unattributed: no source on the page";
+      const section = el(
+        "section",
+        { class: name ? "group" : "group unattributed", "aria-label": title },
+        el("h3", {}, title, el("span", { class: "count", text: ` · ${claims.length}` })),
+        el("ol", {}, ...claims.map((c) => claimItem(c, onOpen))),
+      );
+      list.append(section);
+    }
+    if (!shown.length) list.append(el("p", { class: "empty", text: extraction.claims.length ? "No claim matches the filters." : "No checkable claim found on this page." }));
+  }
+
+  return {
+    render,
+    setStatus(text, { busy = false, error = false } = {}) {
+      status.textContent = text;
+      status.classList.toggle("error", error);
+      progress.hidden = !busy;
+    },
+    setDate({ date: d, assumed }) {
+      date.textContent = assumed ? `Dates resolved against today, ${d} (the page gives no publication date)` : `Dates resolved against the publication date, ${d}`;
+      date.classList.toggle("assumed", assumed);
+    },
+    setCollapsed(collapsed) {
+      toggle.setAttribute("aria-expanded", String(!collapsed));
+      body.hidden = collapsed;
+    },
+    get collapsed() {
+      return body.hidden;
+    },
+  };
+}
