@@ -62,7 +62,7 @@ function claimItem(claim, onOpen) {
   return el(
     "li",
     { class: a ? "claim" : "claim unattributed", "data-id": claim.id },
-    el("button", { type: "button", class: "open", "aria-label": `Show in the page: ${claim.text.slice(0, 80)}`, onclick: () => onOpen(claim) }, sentence(claim)),
+    el("button", { type: "button", class: "open", title: "Show in the page", onclick: () => onOpen(claim) }, sentence(claim)),
     details,
     source,
     ...checks,

@@ -1,0 +1,41 @@
+// Shared by the end-to-end tests: the demo server and a headless Chromium that never downloads
+// anything (Debian's /usr/bin/chromium, flags that keep it offline).
+import { spawn } from "node:child_process";
+import { chromium } from "playwright-core";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** Serves dist/web on a free localhost port; resolves to { url, stop }. */
+export function serve(dir = "dist/web") {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["scripts/serve.mjs", dir, "0"], { stdio: ["ignore", "pipe", "inherit"] });
+    child.stdout.setEncoding("utf8");
+    child.stdout.on("data", (chunk) => {
+      const m = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(chunk);
+      if (m) resolve({ url: m[1], stop: () => child.kill() });
+    });
+    child.on("error", reject);
+    child.on("exit", (code) => reject(new Error(`server exited with ${code}`)));
+  });
+}
+
+export function launch() {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/** The names a reader would take as the same: case, a leading article and possessives aside. */
+export function sameName(got, want) {
+  const norm = (s) => String(s ?? "").toLowerCase().replace(/\u2019/g, "'").replace(/'s\b/g, "").replace(/^(the|an|a)\s+/, "").replace(/\s+/g, " ").trim();
+  const p = norm(got);
+  const a = norm(want);
+  return p === a || (p.includes(a) && p.length <= 2 * a.length + 20);
+}
