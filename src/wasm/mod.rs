@@ -43,6 +43,14 @@ fn options(value: JsValue) -> Result<Options, JsValue> {
     if !value.is_object() || js_sys::Array::is_array(&value) {
         return Err(js_sys::TypeError::new("options must be an object such as { referenceDate: \"2020-01-27\" }").into());
     }
+        // serde-wasm-bindgen reads only the fields it knows: unknown ones are looked for here.
+    let keys = js_sys::Object::keys(&js_sys::Object::from(value.clone()));
+    for key in keys.iter() {
+        let key = key.as_string().unwrap_or_default();
+        if key != "referenceDate" {
+            return Err(js_sys::TypeError::new(&format!("invalid options: unknown field `{key}`, expected `referenceDate`")).into());
+        }
+    }
     let parsed: JsOptions = serde_wasm_bindgen::from_value(value)
         .map_err(|e| JsValue::from(js_sys::TypeError::new(&format!("invalid options: {e}"))))?;
     let mut opts = Options::new();

@@ -1,0 +1,95 @@
+// Bad input and bad conditions in the browser: errors are Error instances, a missing engine is a
+// visible error state, long pages are read off the main thread, and the JS API returns claims.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { launch, serve } from "./helpers.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+test("the JS API: scan() returns the claims, bad input rejects with TypeError/RangeError", async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}/demo/`);
+  const out = await page.evaluate(async () => {
+    const api = await import("/claimlens.js");
+    const r = await api.scan();
+    const direct = await api.extract("Some 358,000 people fled, the agency said on Monday.", { referenceDate: "2020-01-27" });
+    const errors = [];
+    for (const [args, fn] of [
+      [[42], "extract"],
+      [["x", { referenceDate: "2020-02-30" }], "extract"],
+      [["x", { refDate: "2020-01-01" }], "extract"],
+      [["x", "not an object"], "extract"],
+      [[["a", 5], [0, 0]], "extractNodes"],
+      [[["a", "b"], [0]], "extractNodes"],
+    ]) {
+      try {
+        await api[fn](...args);
+        errors.push("no error");
+      } catch (e) {
+        errors.push(`${e instanceof Error}:${e.constructor.name}:${e.message}`);
+      }
+    }
+    return { claims: r.extraction.claims.length, direct, errors };
+  });
+  assert.ok(out.claims > 20);
+  assert.equal(out.direct.claims[0].values.find((v) => v.kind === "count").value, 358000);
+  assert.equal(out.direct.claims[0].attribution.canonical, "agency");
+  assert.match(out.errors[0], /^true:TypeError:extract: text must be a string/);
+  assert.match(out.errors[1], /^true:RangeError:options.referenceDate: invalid date "2020-02-30": no such day/);
+  assert.match(out.errors[2], /^true:TypeError:invalid options: unknown field `refDate`/);
+  assert.match(out.errors[3], /^true:TypeError:options must be an object/);
+  assert.match(out.errors[4], /^true:TypeError:extractNodes: texts\[1\] is not a string/);
+  assert.match(out.errors[5], /^true:RangeError:extractNodes: texts and blocks differ in length/);
+  await page.close();
+});
+
+test("a missing engine file shows a visible error state", async () => {
+  const page = await browser.newPage();
+  await page.route("**/*.wasm", (route) => route.fulfill({ status: 404, body: "not found" }));
+  await page.goto(`${server.url}/demo/`);
+  await page.waitForFunction(() => document.querySelector("claim-lens")?.dataset.state === "error", null, { timeout: 20000 });
+  const status = await page.evaluate(() => document.querySelector("claim-lens").shadowRoot.querySelector(".status"));
+  const text = await page.evaluate(() => document.querySelector("claim-lens").shadowRoot.querySelector(".status").textContent);
+  assert.ok(status !== undefined);
+  assert.match(text, /could not read this page: claimlens could not load its engine/);
+  await page.close();
+});
+
+test("a corrupt engine file shows a visible error state", async () => {
+  const page = await browser.newPage();
+  await page.route("**/*.wasm", (route) => route.fulfill({ status: 200, contentType: "application/wasm", body: Buffer.from("not wasm at all") }));
+  await page.goto(`${server.url}/demo/`);
+  await page.waitForFunction(() => document.querySelector("claim-lens")?.dataset.state === "error", null, { timeout: 20000 });
+  await page.close();
+});
+
+test("a long page is read in a worker with progress shown, and the page stays responsive", async () => {
+  const page = await browser.newPage();
+  await page.route("**/long/", async (route) => {
+    const res = await route.fetch({ url: `${server.url}/demo/` });
+    let html = await res.text();
+    const body = html.match(/<article>([\s\S]*)<\/article>/)[1];
+    html = html.replace(/<article>[\s\S]*<\/article>/, `<article>${body.repeat(60)}</article>`).replace('src="../claimlens.js"', 'src="/claimlens.js"');
+    await route.fulfill({ response: res, body: html });
+  });
+  await page.goto(`${server.url}/long/`);
+  const sawProgress = await page.waitForFunction(() => /MB of text/.test(document.querySelector("claim-lens")?.shadowRoot?.querySelector(".status")?.textContent ?? ""), null, { timeout: 20000 }).then(() => true, () => false);
+  // The main thread answers while the worker reads.
+  const tick = await page.evaluate(() => new Promise((r) => { const t = performance.now(); setTimeout(() => r(performance.now() - t), 0); }));
+  await page.waitForFunction(() => document.querySelector("claim-lens")?.dataset.state === "ready", null, { timeout: 60000 });
+  const claims = await page.evaluate(() => Number(document.querySelector("claim-lens").shadowRoot.querySelector(".badge").textContent));
+  assert.ok(sawProgress, "progress was shown");
+  assert.ok(tick < 200, `the page stayed responsive (${tick} ms)`);
+  assert.ok(claims > 1000, `${claims} claims`);
+  await page.close();
+});
