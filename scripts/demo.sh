@@ -4,6 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bash scripts/setup.sh
 bash scripts/build-web.sh
 exec node scripts/serve.mjs dist/web "${PORT:-8080}"

@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
 # Installs what the project needs and a fresh machine may lack. Safe to run again: each step is
-# skipped when its tool is already there.
+# skipped when its tool is already there. Browsers come from Debian's packages (nothing here
+# downloads a browser of its own); Rust tools from crates.io; JS tools from npm (package-lock.json).
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
 have() { command -v "$1" >/dev/null 2>&1; }
+export PATH="$HOME/.cargo/bin:$PATH"
+
+# Must equal the exact wasm-bindgen version pinned in Cargo.toml.
+WASM_BINDGEN_VERSION=0.2.130
 
 if ! have cargo; then
   echo "setup: cargo is missing; install Rust with rustup (https://rustup.rs) first" >&2
@@ -16,4 +22,42 @@ if have rustup; then
       rustup component add "${component}"
     fi
   done
+  if ! rustup target list --installed | grep -q '^wasm32-unknown-unknown$'; then
+    echo "setup: installing the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+fi
+if ! wasm-bindgen --version 2>/dev/null | grep -q " ${WASM_BINDGEN_VERSION}\$"; then
+  echo "setup: installing wasm-bindgen-cli ${WASM_BINDGEN_VERSION} (a few minutes, once)"
+  cargo install --quiet wasm-bindgen-cli --version "${WASM_BINDGEN_VERSION}"
+fi
+
+# What only the tests need: browsers, their drivers, wasm-pack, the npm test tools.
+if [ "${1:-}" = "--tests" ]; then
+  if ! have chromium || ! have chromedriver || ! have firefox-esr; then
+    if [ "$(id -u)" = "0" ] && have apt-get; then
+      echo "setup: installing Chromium, ChromeDriver and Firefox ESR from Debian"
+      apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver firefox-esr >/dev/null
+    else
+      echo "setup: the tests need chromium, chromedriver and firefox-esr; install them (apt-get install chromium chromium-driver firefox-esr)" >&2
+      exit 1
+    fi
+  fi
+  if ! have wasm-pack; then
+    echo "setup: installing wasm-pack (a few minutes, once)"
+    cargo install --quiet wasm-pack --locked
+  fi
+  if ! have geckodriver; then
+    echo "setup: installing geckodriver (a few minutes, once)"
+    cargo install --quiet geckodriver
+  fi
+  if ! have node; then
+    echo "setup: node is missing" >&2
+    exit 1
+  fi
+  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    echo "setup: installing the npm test tools"
+    npm ci --no-audit --no-fund --silent
+  fi
 fi

@@ -38,11 +38,11 @@ mod claims;
 mod error;
 pub mod model;
 mod nodes;
-#[cfg(target_arch = "wasm32")]
-mod wasm;
 mod options;
 pub mod text;
 mod values;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
 
 pub use calendar::{Date, Weekday};
 pub use error::Error;

@@ -41,21 +41,27 @@ fn options(value: JsValue) -> Result<Options, JsValue> {
         return Ok(Options::new());
     }
     if !value.is_object() || js_sys::Array::is_array(&value) {
-        return Err(js_sys::TypeError::new("options must be an object such as { referenceDate: \"2020-01-27\" }").into());
+        return Err(
+            js_sys::TypeError::new("options must be an object such as { referenceDate: \"2020-01-27\" }").into()
+        );
     }
-        // serde-wasm-bindgen reads only the fields it knows: unknown ones are looked for here.
+    // serde-wasm-bindgen reads only the fields it knows: unknown ones are looked for here.
     let keys = js_sys::Object::keys(&js_sys::Object::from(value.clone()));
     for key in keys.iter() {
         let key = key.as_string().unwrap_or_default();
         if key != "referenceDate" {
-            return Err(js_sys::TypeError::new(&format!("invalid options: unknown field `{key}`, expected `referenceDate`")).into());
+            return Err(js_sys::TypeError::new(&format!(
+                "invalid options: unknown field `{key}`, expected `referenceDate`"
+            ))
+            .into());
         }
     }
     let parsed: JsOptions = serde_wasm_bindgen::from_value(value)
         .map_err(|e| JsValue::from(js_sys::TypeError::new(&format!("invalid options: {e}"))))?;
     let mut opts = Options::new();
     if let Some(d) = parsed.reference_date {
-        let date = Date::parse(&d).map_err(|e| JsValue::from(js_sys::RangeError::new(&format!("options.referenceDate: {e}"))))?;
+        let date = Date::parse(&d)
+            .map_err(|e| JsValue::from(js_sys::RangeError::new(&format!("options.referenceDate: {e}"))))?;
         opts = opts.reference_date(date);
     }
     Ok(opts)
@@ -101,15 +107,22 @@ pub fn extract_nodes_js(texts: JsValue, blocks: JsValue, options_value: JsValue)
         for (i, b) in arr.iter().enumerate() {
             match b.as_f64().filter(|x| x.fract() == 0.0 && *x >= 0.0 && *x <= f64::from(u32::MAX)) {
                 Some(x) => out.push(x as u32),
-                None => return Err(js_sys::TypeError::new(&format!("extractNodes: blocks[{i}] is not a block index")).into()),
+                None => {
+                    return Err(
+                        js_sys::TypeError::new(&format!("extractNodes: blocks[{i}] is not a block index")).into()
+                    )
+                }
             }
         }
         out
     } else {
-        return Err(js_sys::TypeError::new("extractNodes: blocks must be an array or Uint32Array of block indexes").into());
+        return Err(
+            js_sys::TypeError::new("extractNodes: blocks must be an array or Uint32Array of block indexes").into()
+        );
     };
     let opts = options(options_value)?;
-    let found = crate::extract_nodes(&strings, &blocks, &opts).map_err(|e| JsValue::from(js_sys::RangeError::new(&format!("extractNodes: {e}"))))?;
+    let found = crate::extract_nodes(&strings, &blocks, &opts)
+        .map_err(|e| JsValue::from(js_sys::RangeError::new(&format!("extractNodes: {e}"))))?;
     to_js(&found)
 }
 
