@@ -25,7 +25,7 @@ echo "== browser bundle"
 bash scripts/build-web.sh
 
 echo "== wasm-pack test --headless --chrome --firefox"
-wasm-pack --quiet test --headless --chrome --firefox
+wasm-pack test --headless --chrome --firefox
 
 echo "== end to end (Chromium, Firefox)"
 node --test --test-concurrency=1 tests/e2e/
