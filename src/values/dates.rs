@@ -226,6 +226,31 @@ fn month_span(year: i32, month: u8) -> Option<(Date, Date)> {
     Some((Date::new(year, month, 1)?, Date::new(year, month, days_in_month(year, month))?))
 }
 
+/// Words after which "May" or "April" is a month rather than a verb or a name.
+fn month_context(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "since"
+            | "of"
+            | "early"
+            | "mid"
+            | "late"
+            | "last"
+            | "next"
+            | "this"
+            | "until"
+            | "by"
+            | "from"
+            | "between"
+            | "to"
+            | "and"
+            | "through"
+            | "during"
+            | "before"
+            | "after"
+    )
+}
+
 /// A month name at token `i` that really is a month: "May" and "March" must be capitalised and
 /// in a date-like place; abbreviations must be capitalised.
 fn month_at(s: &Sent<'_>, i: usize) -> Option<(u8, usize)> {
@@ -251,29 +276,7 @@ fn month_at(s: &Sent<'_>, i: usize) -> Option<(u8, usize)> {
         } else {
             let num_after = s.is_num(end);
             let before = if i > 0 { s.lw(i - 1) } else { "" };
-            let ctx = matches!(
-                before,
-                "in" | "since"
-                    | "of"
-                    | "early"
-                    | "mid"
-                    | "late"
-                    | "last"
-                    | "next"
-                    | "this"
-                    | "until"
-                    | "by"
-                    | "from"
-                    | "between"
-                    | "to"
-                    | "and"
-                    | "through"
-                    | "during"
-                    | "before"
-                    | "after"
-                    | "its"
-                    | "their"
-            ) || (i > 0 && s.is_num(i - 1));
+            let ctx = month_context(before) || matches!(before, "its" | "their") || (i > 0 && s.is_num(i - 1));
             if !(num_after || ctx) {
                 return None;
             }
@@ -479,29 +482,7 @@ fn point_at(s: &Sent<'_>, i: usize) -> Option<(Point, usize)> {
             return Some((Point::Month { year: year_num(s, k + 1), month: m }, k + 2));
         }
         // "April Ryan": a month name before a capitalised word, with no date word before it.
-        let prep = i > 0
-            && matches!(
-                s.lw(i - 1),
-                "in" | "since"
-                    | "of"
-                    | "early"
-                    | "mid"
-                    | "late"
-                    | "last"
-                    | "next"
-                    | "this"
-                    | "until"
-                    | "by"
-                    | "from"
-                    | "between"
-                    | "to"
-                    | "and"
-                    | "through"
-                    | "during"
-                    | "before"
-                    | "after"
-                    | "that"
-            );
+        let prep = i > 0 && (month_context(s.lw(i - 1)) || s.w(i - 1, "that"));
         if !prep && s.is_word(k) && s.cap(k) && month(s.lw(k)).is_none() && !s.headline() {
             return None;
         }
