@@ -145,3 +145,19 @@ test("exports copy JSON, CSV and Markdown", async () => {
   }
   await page.close();
 });
+
+test("hovering a highlight shows its value and source", async () => {
+  const { page } = await openDemo();
+  const box = await page.evaluate(() => {
+    const range = [...CSS.highlights.get("claimlens-attributed")][0];
+    const r = range.getClientRects()[0];
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2, text: range.toString() };
+  });
+  await page.mouse.move(box.x, box.y);
+  await page.waitForFunction(() => !document.querySelector("claim-lens").shadowRoot.querySelector(".card").hidden);
+  const card = await page.evaluate(() => document.querySelector("claim-lens").shadowRoot.querySelector(".card").textContent);
+  assert.match(card, / — /, `the card names a source: ${card}`);
+  await page.mouse.move(5, 5);
+  await page.waitForFunction(() => document.querySelector("claim-lens").shadowRoot.querySelector(".card").hidden);
+  await page.close();
+});
