@@ -1,0 +1,64 @@
+// The page-text collector on page layouts of its own: the main content found without <article>,
+// page furniture skipped, and the publication date from each place a page may keep it.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { launch, serve } from "./helpers.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+const PARAGRAPHS = "<p>Some 4,200 families fled the valley on Monday, the agency said.</p><p>Around 70 percent of them are children.</p>";
+
+async function collectOn(html) {
+  const page = await browser.newPage();
+  await page.route("**/fixture/", (route) => route.fulfill({ contentType: "text/html", body: html }));
+  await page.goto(`${server.url}/fixture/`);
+  const out = await page.evaluate(async () => {
+    const { collect, mainContent, referenceDate } = await import("/lib/collect.js");
+    const root = mainContent();
+    const { texts, blocks } = collect(root);
+    return { texts, blocks: [...blocks], date: referenceDate(document, root, new Date("2031-05-06T12:00:00Z")) };
+  });
+  await page.close();
+  return out;
+}
+
+test("the densest block of paragraphs when there is no <article> or <main>", async () => {
+  const out = await collectOn(`<body><div class="menu"><p>Home</p></div><div id="story">${PARAGRAPHS}</div><div><p>Ad: 50% off</p></div></body>`);
+  assert.deepEqual(out.texts, ["Some 4,200 families fled the valley on Monday, the agency said.", "Around 70 percent of them are children."]);
+  assert.deepEqual(out.blocks, [0, 1]);
+});
+
+test("navigation, asides, forms, scripts, hidden and aria-hidden nodes are skipped", async () => {
+  const out = await collectOn(`<body><article><nav>Page 2 of 5</nav>${PARAGRAPHS}<aside>Most read: 10 tips</aside>
+    <form><label>Email <input value="x"></label><button>Subscribe for $1</button></form><script>var x = 5;</script>
+    <p hidden>Hidden 99 people</p><p aria-hidden="true">Decor 77</p><p style="display:none">None 66</p>
+    <claim-lens></claim-lens><p>Since <b>March 3</b>, prices rose.</p></article></body>`);
+  assert.deepEqual(out.texts, ["Some 4,200 families fled the valley on Monday, the agency said.", "Around 70 percent of them are children.", "Since ", "March 3", ", prices rose."]);
+  assert.deepEqual(out.blocks, [0, 1, 2, 2, 2], "inline elements stay in their paragraph's block");
+});
+
+test("the date from JSON-LD, including @graph", async () => {
+  const ld = JSON.stringify({ "@context": "https://schema.org", "@graph": [{ "@type": "WebPage" }, { "@type": "NewsArticle", datePublished: "2024-03-12T08:00:00+01:00" }] });
+  const out = await collectOn(`<head><script type="application/ld+json">${ld}</script></head><body><article>${PARAGRAPHS}</article></body>`);
+  assert.deepEqual(out.date, { date: "2024-03-12", assumed: false });
+});
+
+test("the date from <time datetime> in the article", async () => {
+  const out = await collectOn(`<body><article><time datetime="2021-04-09T10:00">9 April</time>${PARAGRAPHS}</article></body>`);
+  assert.deepEqual(out.date, { date: "2021-04-09", assumed: false });
+});
+
+test("no date on the page: today, marked as assumed", async () => {
+  const out = await collectOn(`<body><article>${PARAGRAPHS}</article></body>`);
+  assert.deepEqual(out.date, { date: "2031-05-06", assumed: true });
+});
