@@ -1,17 +1,12 @@
-// The WebAssembly engine: loaded once, located next to this module, and restarted after a trap.
+// The WebAssembly engine: loaded once, located next to this module, and started afresh after a
+// trap (a trapped instance may hold broken state, so the next call gets a new one).
 //
 // `extract` and `extractNodes` return the data contract (see claimlens.d.ts). Errors are real
 // `Error`s: a `TypeError` or `RangeError` for bad input, an `Error` with `code: "ENGINE"` when
 // the engine itself failed (missing or corrupt .wasm, or an internal error).
 
-import init, * as wasm from "../pkg/claimlens.js";
-
 let ready = null;
-
-/** Where the .wasm file is: beside the bundle unless the page says otherwise. */
-function wasmUrl(base) {
-  return base ? new URL("claimlens_bg.wasm", base) : new URL("../pkg/claimlens_bg.wasm", import.meta.url);
-}
+let generation = 0;
 
 function engineError(message, cause) {
   const err = new Error(message, { cause });
@@ -20,16 +15,17 @@ function engineError(message, cause) {
 }
 
 /** Loads and compiles the engine once; later calls share the same promise. */
-export function load(base) {
+export function load() {
   if (!ready) {
-    const url = wasmUrl(base);
-    ready = init({ module_or_path: url }).then(
-      () => wasm,
-      (cause) => {
+    // Each generation imports its own copy of the glue, hence its own instance.
+    const suffix = generation ? `?instance=${generation}` : "";
+    const wasmUrl = new URL("../pkg/claimlens_bg.wasm", import.meta.url);
+    ready = import(new URL(`../pkg/claimlens.js${suffix}`, import.meta.url).href)
+      .then((glue) => glue.default({ module_or_path: wasmUrl }).then(() => glue))
+      .catch((cause) => {
         ready = null;
-        throw engineError(`claimlens could not load its engine from ${url}: ${cause && cause.message ? cause.message : cause}`, cause);
-      },
-    );
+        throw engineError(`claimlens could not load its engine from ${wasmUrl}: ${cause?.message ?? cause}`, cause);
+      });
   }
   return ready;
 }
@@ -40,9 +36,9 @@ async function call(fn, args) {
     return engine[fn](...args);
   } catch (err) {
     if (err instanceof TypeError || err instanceof RangeError) throw err;
-    // A trap leaves the instance unusable: the next call starts a fresh one.
     ready = null;
-    throw engineError(`claimlens failed while reading this page: ${err && err.message ? err.message : err}`, err);
+    generation += 1;
+    throw engineError(`claimlens failed while reading this page: ${err?.message ?? err}`, err);
   }
 }
 

@@ -2,9 +2,9 @@
 import { extractNodes, load } from "./engine.js";
 
 self.onmessage = async (event) => {
-  const { id, texts, blocks, options, base } = event.data;
+  const { id, texts, blocks, options } = event.data;
   try {
-    await load(base);
+    await load();
     self.postMessage({ id, kind: "progress", stage: "extracting" });
     const result = await extractNodes(texts, blocks, options);
     self.postMessage({ id, kind: "done", result });
