@@ -193,5 +193,11 @@ export function createPanel(root, { onOpen, onExport, onToggle }) {
     get collapsed() {
       return body.hidden;
     },
+    setMinScore(score) {
+      state.minScore = score;
+      scoreInput.value = String(score);
+      scoreLabel.textContent = score.toFixed(2);
+      rerender();
+    },
   };
 }

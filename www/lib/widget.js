@@ -1,0 +1,171 @@
+// The widget: the panel, the highlights, navigation and the hover card for one page. Shared by the
+// embed (<claim-lens>) and the extension's content script; how text becomes claims is passed in.
+
+import { collect, mainContent, referenceDate } from "./collect.js";
+import { toCsv, toJson, toMarkdown } from "./export.js";
+import { clear as clearHighlights, flash, paint, rangeOf, supported } from "./highlight.js";
+import { createPanel, describe } from "./panel.js";
+
+/**
+ * Reads `doc` with `read(texts, blocks, options, onProgress)` (which returns the data contract
+ * with node positions) and returns `{ extraction, nodes, date }`.
+ */
+export async function readPage(read, { root, doc = document, date, onProgress } = {}) {
+  const main = root ?? mainContent(doc);
+  const ref = date ? { date, assumed: false } : referenceDate(doc, main);
+  const { nodes, texts, blocks } = collect(main);
+  const size = texts.reduce((n, t) => n + t.length, 0);
+  onProgress?.("extracting", size);
+  const extraction = await read(texts, blocks, { referenceDate: ref.date }, onProgress);
+  return { extraction, nodes, date: ref };
+}
+
+export class Widget {
+  #host;
+  #panel;
+  #read;
+  #result = null;
+  #ranges = new Map();
+  #card;
+  #onMove = null;
+  highlights = true;
+
+  /** Builds the panel in `shadow`; `host` carries state (data-*) and events. */
+  constructor(host, shadow, read) {
+    this.#host = host;
+    this.#read = read;
+    this.#card = Object.assign(document.createElement("div"), { className: "card", hidden: true });
+    this.#card.setAttribute("role", "tooltip");
+    this.#panel = createPanel(shadow, {
+      onOpen: (claim) => this.#open(claim),
+      onExport: (format) => this.#export(format),
+      onToggle: (open) => this.#panel.setCollapsed(open === undefined ? !this.#panel.collapsed : !open),
+    });
+    shadow.append(this.#card);
+  }
+
+  get result() {
+    return this.#result;
+  }
+
+  /** Reads the page, lists its claims and highlights them. */
+  async scan(options = {}) {
+    const panel = this.#panel;
+    const host = this.#host;
+    panel.setStatus("Reading the page…", { busy: true });
+    host.dataset.state = "reading";
+    const started = performance.now();
+    try {
+      const result = await readPage(this.#read, {
+        ...options,
+        onProgress: (stage, size) => {
+          if (stage === "extracting") panel.setStatus(size > 20000 ? `Reading ${(size / 1e6).toFixed(1)} MB of text…` : "Reading the page…", { busy: true });
+        },
+      });
+      this.#result = result;
+      panel.setDate(result.date);
+      panel.render(result.extraction);
+      const { claims, sources } = result.extraction;
+      const unattributed = claims.filter((c) => !c.attribution).length;
+      panel.setStatus(`${claims.length} claims, ${sources.length} sources, ${unattributed} unattributed`);
+      this.#repaint();
+      host.dataset.state = "ready";
+      host.dataset.ms = String(Math.round(performance.now() - started));
+      host.dispatchEvent(new CustomEvent("claimlens:scanned", { detail: result.extraction, bubbles: true }));
+      return result.extraction;
+    } catch (err) {
+      host.dataset.state = "error";
+      panel.setStatus(`claimlens could not read this page: ${err.message}`, { error: true });
+      host.dispatchEvent(new CustomEvent("claimlens:error", { detail: err, bubbles: true }));
+      throw err;
+    }
+  }
+
+  /** Turns the highlights on or off. */
+  setHighlights(on) {
+    this.highlights = on;
+    this.#repaint();
+  }
+
+  /** Shows only claims scoring at least `score`. */
+  setMinScore(score) {
+    this.#panel.setMinScore(score);
+  }
+
+  #repaint() {
+    clearHighlights();
+    this.#ranges = new Map();
+    if (!this.#result || !this.highlights) return;
+    this.#ranges = paint(this.#result.extraction.claims, this.#result.nodes).ranges;
+    this.#watchHover();
+  }
+
+  /** Removes the highlights; the page is left as it was. */
+  clear() {
+    clearHighlights();
+    if (this.#onMove) document.removeEventListener("mousemove", this.#onMove);
+    this.#onMove = null;
+    this.#ranges = new Map();
+  }
+
+  #open(claim) {
+    const range = rangeOf(this.#result.nodes, claim);
+    if (!range) return;
+    range.startContainer.parentElement?.scrollIntoView({ behavior: "smooth", block: "center" });
+    flash(range);
+    this.#host.dataset.opened = String(claim.id);
+  }
+
+  async #export(format) {
+    if (!this.#result) return;
+    const e = this.#result.extraction;
+    const text = format === "csv" ? toCsv(e) : format === "markdown" ? toMarkdown(e) : toJson(e);
+    try {
+      await navigator.clipboard.writeText(text);
+      this.#panel.setStatus(`Copied ${e.claims.length} claims as ${format.toUpperCase()}`);
+    } catch {
+      this.#panel.setStatus("The browser did not allow copying to the clipboard", { error: true });
+    }
+    this.#host.dataset.exported = format;
+  }
+
+  /** A small card with the value and source under the pointer. */
+  #watchHover() {
+    if (this.#onMove || !supported()) return;
+    let pending = false;
+    this.#onMove = (e) => {
+      if (pending) return;
+      pending = true;
+      requestAnimationFrame(() => {
+        pending = false;
+        const hit = this.#hit(e.clientX, e.clientY);
+        const card = this.#card;
+        if (!hit) {
+          card.hidden = true;
+          return;
+        }
+        const a = hit.claim.attribution;
+        card.replaceChildren(
+          Object.assign(document.createElement("strong"), { textContent: describe(hit.value) }),
+          Object.assign(document.createElement("span"), { textContent: a ? ` — ${a.canonical}` : " — no source on the page" }),
+        );
+        card.style.left = `${Math.min(e.clientX + 12, innerWidth - 280)}px`;
+        card.style.top = `${e.clientY + 16}px`;
+        card.hidden = false;
+      });
+    };
+    document.addEventListener("mousemove", this.#onMove, { passive: true });
+  }
+
+  #hit(x, y) {
+    const pos = document.caretPositionFromPoint?.(x, y) ?? null;
+    const caret = pos ? null : document.caretRangeFromPoint?.(x, y);
+    const node = pos ? pos.offsetNode : caret?.startContainer;
+    const offset = pos ? pos.offset : caret?.startOffset;
+    if (!node || node.nodeType !== Node.TEXT_NODE) return null;
+    for (const [range, hit] of this.#ranges) {
+      if (range.comparePoint(node, offset) === 0 && range.toString().length) return hit;
+    }
+    return null;
+  }
+}
