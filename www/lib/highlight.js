@@ -31,10 +31,13 @@ export function rangeOf(nodes, span) {
   return range;
 }
 
-/** Paints the values of every claim: attributed in one colour, unattributed in another. */
-export function paint(claims, nodes, doc = document) {
+/**
+ * Paints the values of every claim: attributed in one colour, unattributed in another. With
+ * `adopt: false` the colours come from elsewhere (the extension inserts them as a user stylesheet).
+ */
+export function paint(claims, nodes, { doc = document, adopt = true } = {}) {
   if (!supported()) return { ranges: new Map() };
-  adoptSheet(doc);
+  if (adopt) adoptSheet(doc);
   const attributed = new Highlight();
   const unattributed = new Highlight();
   const ranges = new Map();

@@ -28,12 +28,17 @@ export class Widget {
   #ranges = new Map();
   #card;
   #onMove = null;
+  #adoptStyles;
   highlights = true;
 
-  /** Builds the panel in `shadow`; `host` carries state (data-*) and events. */
-  constructor(host, shadow, read) {
+  /**
+   * Builds the panel in `shadow`; `host` carries state (data-*) and events. `adoptStyles: false`
+   * leaves the highlight colours to the caller.
+   */
+  constructor(host, shadow, read, { adoptStyles = true } = {}) {
     this.#host = host;
     this.#read = read;
+    this.#adoptStyles = adoptStyles;
     this.#card = Object.assign(document.createElement("div"), { className: "card", hidden: true });
     this.#card.setAttribute("role", "tooltip");
     this.#panel = createPanel(shadow, {
@@ -96,7 +101,7 @@ export class Widget {
     clearHighlights();
     this.#ranges = new Map();
     if (!this.#result || !this.highlights) return;
-    this.#ranges = paint(this.#result.extraction.claims, this.#result.nodes).ranges;
+    this.#ranges = paint(this.#result.extraction.claims, this.#result.nodes, { adopt: this.#adoptStyles }).ranges;
     this.#watchHover();
   }
 

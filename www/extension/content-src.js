@@ -1,0 +1,90 @@
+// The extension's content script: reads the page with the same collector as the embed, asks the
+// background for the claims, and shows them with the same widget (panel, highlights). It never
+// runs WebAssembly itself. Bundled into content.js by scripts/build-extension.mjs.
+
+import css from "../claimlens.css";
+import { Widget } from "../lib/widget.js";
+import * as P from "./protocol.js";
+
+function create() {
+  let host = null;
+  let widget = null;
+  let observer = null;
+  let timer = 0;
+  let settings = P.DEFAULT_SETTINGS;
+
+  async function read(texts, blocks, options) {
+    const reply = await chrome.runtime.sendMessage({ kind: P.EXTRACT, texts, blocks: Array.from(blocks), options });
+    if (reply?.kind === "extracted") return reply.extraction;
+    const Ctor = reply?.name === "TypeError" ? TypeError : reply?.name === "RangeError" ? RangeError : Error;
+    throw Object.assign(new Ctor(reply?.message ?? "claimlens's background did not answer"), { code: "ENGINE" });
+  }
+
+  function mount() {
+    if (host?.isConnected) return;
+    // An undefined custom element name: attachShadow accepts it, no page style targets it.
+    host = document.createElement("claimlens-host");
+    host.setAttribute("data-claimlens", "");
+    const shadow = host.attachShadow({ mode: "open" });
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    shadow.adoptedStyleSheets = [sheet];
+    widget = new Widget(host, shadow, read, { adoptStyles: false });
+    document.documentElement.append(host);
+  }
+
+  /** New paragraphs on a page that keeps adding content are read too (debounced). */
+  function watch() {
+    if (observer) return;
+    observer = new MutationObserver((records) => {
+      if (records.every((r) => host?.contains(r.target))) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => widget?.scan().catch(() => {}), 800);
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  }
+
+  async function scan(next = settings) {
+    settings = { ...P.DEFAULT_SETTINGS, ...next };
+    mount();
+    widget.highlights = settings.highlights;
+    widget.setMinScore(settings.minScore);
+    const extraction = await widget.scan();
+    watch();
+    return status(extraction);
+  }
+
+  function status(extraction = widget?.result?.extraction) {
+    if (!extraction) return { kind: "status", scanned: false };
+    return {
+      kind: "status",
+      scanned: true,
+      claims: extraction.claims.length,
+      sources: extraction.sources.length,
+      unattributed: extraction.claims.filter((c) => !c.attribution).length,
+    };
+  }
+
+  function clear() {
+    observer?.disconnect();
+    observer = null;
+    clearTimeout(timer);
+    widget?.clear();
+    host?.remove();
+    host = null;
+    widget = null;
+    return { kind: "status", scanned: false };
+  }
+
+  chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    if (sender.id !== chrome.runtime.id || !P.valid(message)) return false;
+    const reply = message.kind === P.SCAN ? scan(message.settings) : message.kind === P.CLEAR ? Promise.resolve(clear()) : Promise.resolve(status());
+    reply.then(sendResponse, (err) => sendResponse({ kind: "error", message: err?.message ?? String(err) }));
+    return true;
+  });
+
+  return { scan: () => chrome.storage.local.get(P.DEFAULT_SETTINGS).then((s) => scan(s)), clear, status };
+}
+
+// Injected again on every scan: only the first copy sets up.
+globalThis.__claimlensContent ??= create();

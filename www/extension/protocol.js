@@ -1,0 +1,39 @@
+// The extension's one message protocol: every message is an object with a `kind`, checked on
+// receipt (shape here, sender where it is received). Content script ⇄ background ⇄ popup.
+
+/** Content script → background: turn text nodes into claims. */
+export const EXTRACT = "extract";
+/** Popup → background: scan the active tab (the toolbar button's action). */
+export const SCAN_ACTIVE_TAB = "scan-active-tab";
+/** Popup → background: remove the panel and highlights from the active tab. */
+export const CLEAR_ACTIVE_TAB = "clear-active-tab";
+/** Popup → background: the active tab's counts. */
+export const STATUS_ACTIVE_TAB = "status-active-tab";
+/** Background → content script: scan now / clear / report counts. */
+export const SCAN = "scan";
+export const CLEAR = "clear";
+export const STATUS = "status";
+/** Popup → background: auto-scan a site (after the reader granted the host permission) or stop. */
+export const SET_AUTOSCAN = "set-autoscan";
+
+const isString = (x) => typeof x === "string";
+const isObject = (x) => x !== null && typeof x === "object" && !Array.isArray(x);
+
+const SHAPES = {
+  [EXTRACT]: (m) => Array.isArray(m.texts) && m.texts.every(isString) && Array.isArray(m.blocks) && m.blocks.length === m.texts.length && m.blocks.every((b) => Number.isInteger(b) && b >= 0) && isObject(m.options),
+  [SCAN_ACTIVE_TAB]: () => true,
+  [CLEAR_ACTIVE_TAB]: () => true,
+  [STATUS_ACTIVE_TAB]: () => true,
+  [SCAN]: () => true,
+  [CLEAR]: () => true,
+  [STATUS]: () => true,
+  [SET_AUTOSCAN]: (m) => isString(m.origin) && /^https?:\/\/[^/]+$/.test(m.origin) && typeof m.on === "boolean",
+};
+
+/** Whether `message` is one of ours, well formed. */
+export function valid(message) {
+  return isObject(message) && isString(message.kind) && Object.hasOwn(SHAPES, message.kind) && SHAPES[message.kind](message);
+}
+
+/** The settings kept in extension storage, with their defaults. */
+export const DEFAULT_SETTINGS = { minScore: 0, highlights: true, autoScanSites: [] };
