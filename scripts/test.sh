@@ -2,8 +2,9 @@
 # Every test of the project, in the order a failure is cheapest to find: formatting and lints,
 # the Rust suites (unit, corpus, golden articles, CLI, robustness, doc examples), then the browser
 # build and its tests in real browsers — the corpus and the JS boundary under wasm-pack in
-# headless Chromium and Firefox, and the demo end to end (Playwright in Chromium, WebDriver in
-# Firefox).
+# headless Chromium and Firefox, the demo end to end (Playwright in Chromium, WebDriver in
+# Firefox) — and the extension: built for both browsers, linted, loaded in Chromium (Playwright)
+# and installed in Firefox (WebDriver).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -27,5 +28,10 @@ bash scripts/build-web.sh
 echo "== wasm-pack test --headless --chrome --firefox"
 wasm-pack test --headless --chrome --firefox
 
-echo "== end to end (Chromium, Firefox)"
+echo "== browser extension (Chromium, Firefox) and web-ext lint"
+node scripts/build-extension.mjs
+node scripts/build-extension.mjs --test
+npx --no-install web-ext lint --source-dir dist/firefox --warnings-as-errors --output text
+
+echo "== end to end (the embed and the extension, in Chromium and Firefox)"
 node --test --test-concurrency=1 tests/e2e/

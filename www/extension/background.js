@@ -114,4 +114,7 @@ chrome.runtime.onInstalled.addListener(() => syncAutoscan().catch(() => {}));
 // tests can press the toolbar button's action: the same scanTab the popup uses.
 if (__CLAIMLENS_TEST__) {
   globalThis.claimlensTest = { scanActiveTab: async () => scanTab(await activeTabId()), scanTab, syncAutoscan, setAutoscan };
+  // Where a test cannot reach the background (Firefox through WebDriver), the local test pages
+  // are an auto-scan site, as if the reader had chosen them in the popup.
+  chrome.runtime.onInstalled.addListener(() => setAutoscan("http://127.0.0.1", true).catch(() => {}));
 }

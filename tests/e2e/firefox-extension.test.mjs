@@ -1,0 +1,60 @@
+// The built add-on (test build) in Firefox: installed as a temporary add-on through geckodriver,
+// it scans the local article (the local test pages are an auto-scan site in the test build) and
+// shows its panel.
+import assert from "node:assert/strict";
+import { existsSync, readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import { homedir } from "node:os";
+import { join, resolve } from "node:path";
+import { after, before, test } from "node:test";
+import { Builder } from "selenium-webdriver";
+import firefox from "selenium-webdriver/firefox.js";
+
+const FIREFOX = process.env.FIREFOX_PATH ?? "/usr/bin/firefox-esr";
+const GECKODRIVER = process.env.GECKODRIVER_PATH ?? [join(homedir(), ".cargo/bin/geckodriver"), "/usr/local/bin/geckodriver", "/usr/bin/geckodriver"].find(existsSync);
+const ADDON = resolve("dist/firefox-test");
+const article = readFileSync("tests/golden/flood-relief.txt", "utf8").split("\n").filter(Boolean);
+const gold = JSON.parse(readFileSync("tests/golden/flood-relief.gold.json", "utf8"));
+const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta property="article:published_time" content="${gold.referenceDate}"><title>plain</title></head><body><article>${article.map((p) => `<p>${p}</p>`).join("")}</article></body></html>`;
+
+let server;
+let driver;
+
+before(async () => {
+  assert.ok(GECKODRIVER, "geckodriver is installed (scripts/setup.sh --tests installs it)");
+  server = createServer((req, res) => res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(html));
+  await new Promise((r) => server.listen(0, "127.0.0.1", r));
+  const options = new firefox.Options().setBinary(FIREFOX).addArguments("-headless");
+  options.setPreference("network.captive-portal-service.enabled", false);
+  options.setPreference("app.update.enabled", false);
+  // Host permissions listed in a temporary add-on's manifest are granted on install.
+  options.setPreference("extensions.originControls.grantByDefault", true);
+  driver = await new Builder().forBrowser("firefox").setFirefoxOptions(options).setFirefoxService(new firefox.ServiceBuilder(GECKODRIVER)).build();
+  await driver.installAddon(ADDON, true);
+});
+after(async () => {
+  await driver?.quit();
+  server?.close();
+});
+
+test("the add-on reads the plain article and shows its panel in Firefox", async () => {
+  const url = `http://127.0.0.1:${server.address().port}/plain/`;
+  let state = null;
+  for (let attempt = 0; attempt < 3 && state !== "ready"; attempt++) {
+    await driver.get(url);
+    await driver.wait(async () => ["ready", "error"].includes(await driver.executeScript('return document.querySelector("claimlens-host")?.dataset.state ?? null')), 20000).catch(() => {});
+    state = await driver.executeScript('return document.querySelector("claimlens-host")?.dataset.state ?? null');
+  }
+  assert.equal(state, "ready");
+  const out = await driver.executeScript(`
+    const root = document.querySelector("claimlens-host").shadowRoot;
+    return {
+      badge: Number(root.querySelector(".badge").textContent),
+      first: root.querySelector("section.group h3").textContent,
+      painted: ["claimlens-attributed", "claimlens-unattributed"].reduce((n, k) => n + (CSS.highlights.get(k)?.size ?? 0), 0),
+    };
+  `);
+  assert.ok(out.badge >= 25, `${out.badge} claims`);
+  assert.match(out.first, /^Unattributed/);
+  assert.ok(out.painted > 30, `${out.painted} highlights`);
+});
