@@ -3,6 +3,9 @@
 
 const KINDS = ["count", "number", "percent", "money", "measure", "ratio", "ordinal", "date", "duration"];
 
+/** How many claims of a group are built at first. */
+const GROUP_PAGE = 50;
+
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
@@ -164,12 +167,28 @@ export function createPanel(root, { onOpen, onExport, onToggle }) {
     for (const [name, claims] of groups(shown)) {
       const first = claims[0].attribution;
       const title = name ? `${name} (${first.type})` : "Unattributed: no source on the page";
+      // A long page's groups open with their first claims; the rest are built on request, so
+      // showing thousands of claims never blocks the page.
+      const ol = el("ol", {}, ...claims.slice(0, GROUP_PAGE).map((c) => claimItem(c, onOpen)));
       const section = el(
         "section",
         { class: name ? "group" : "group unattributed", "aria-label": title },
         el("h3", {}, title, el("span", { class: "count", text: ` · ${claims.length}` })),
-        el("ol", {}, ...claims.map((c) => claimItem(c, onOpen))),
+        ol,
       );
+      if (claims.length > GROUP_PAGE) {
+        let shownSoFar = GROUP_PAGE;
+        const more = el("button", { type: "button", class: "more" });
+        const label = () => (more.textContent = `Show ${Math.min(GROUP_PAGE, claims.length - shownSoFar)} more of ${claims.length - shownSoFar}`);
+        label();
+        more.addEventListener("click", () => {
+          ol.append(...claims.slice(shownSoFar, shownSoFar + GROUP_PAGE).map((c) => claimItem(c, onOpen)));
+          shownSoFar += GROUP_PAGE;
+          if (shownSoFar >= claims.length) more.remove();
+          else label();
+        });
+        section.append(more);
+      }
       list.append(section);
     }
     if (!shown.length) list.append(el("p", { class: "empty", text: extraction.claims.length ? "No claim matches the filters." : "No checkable claim found on this page." }));
