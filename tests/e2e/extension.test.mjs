@@ -149,3 +149,26 @@ test("no network request from the extension", async () => {
   assert.deepEqual(outside, []);
   await tab.close();
 });
+
+test("the popup shows the page's counts and keeps its settings in extension storage", async () => {
+  const { tab } = await scanned("/plain/");
+  const id = new URL(worker.url()).host;
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${id}/popup.html`);
+  await popup.locator("#highlights").uncheck();
+  await popup.locator("#minScore").fill("0.5");
+  const stored = await worker.evaluate(() => chrome.storage.local.get(["highlights", "minScore"]));
+  assert.deepEqual(stored, { highlights: false, minScore: 0.5 });
+  await popup.reload();
+  assert.equal(await popup.locator("#highlights").isChecked(), false, "the setting survives reopening the popup");
+  // The next scan applies them: no highlights, and the panel's minimum score is 0.5.
+  await tab.bringToFront();
+  await worker.evaluate(() => globalThis.claimlensTest.scanActiveTab());
+  await tab.waitForFunction(() => document.querySelector("claimlens-host")?.dataset.state === "ready");
+  assert.equal(await painted(tab), 0);
+  const min = await tab.evaluate(() => document.querySelector("claimlens-host").shadowRoot.querySelector('input[type="range"]').value);
+  assert.equal(Number(min), 0.5);
+  await worker.evaluate(() => chrome.storage.local.set({ highlights: true, minScore: 0 }));
+  await popup.close();
+  await tab.close();
+});
