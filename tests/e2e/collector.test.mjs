@@ -1,27 +1,17 @@
 // The page-text collector on page layouts of its own: the main content found without <article>,
 // page furniture skipped, and the publication date from each place a page may keep it.
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import { launch, serve } from "./helpers.mjs";
+import { test } from "node:test";
+import { demoSession } from "./helpers.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const session = demoSession();
 
 const PARAGRAPHS = "<p>Some 4,200 families fled the valley on Monday, the agency said.</p><p>Around 70 percent of them are children.</p>";
 
 async function collectOn(html) {
-  const page = await browser.newPage();
+  const page = await session.browser.newPage();
   await page.route("**/fixture/", (route) => route.fulfill({ contentType: "text/html", body: html }));
-  await page.goto(`${server.url}/fixture/`);
+  await page.goto(`${session.server.url}/fixture/`);
   const out = await page.evaluate(async () => {
     const { collect, mainContent, referenceDate } = await import("/lib/collect.js");
     const root = mainContent();

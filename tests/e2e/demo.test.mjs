@@ -3,24 +3,14 @@
 // server, the page's text unchanged, and an accessibility audit of the panel.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { after, before, test } from "node:test";
-import { launch, sameName, serve } from "./helpers.mjs";
+import { test } from "node:test";
+import { demoSession, sameName } from "./helpers.mjs";
 
 const gold = JSON.parse(readFileSync("tests/golden/flood-relief.gold.json", "utf8"));
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const session = demoSession();
 
 async function openDemo({ strip = false } = {}) {
-  const page = await browser.newPage();
+  const page = await session.browser.newPage();
   const problems = [];
   const requests = [];
   page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
@@ -34,7 +24,7 @@ async function openDemo({ strip = false } = {}) {
       await route.fulfill({ response: res, body: html });
     });
   }
-  await page.goto(`${server.url}/demo/`);
+  await page.goto(`${session.server.url}/demo/`);
   if (!strip) await page.waitForFunction(() => document.querySelector("claim-lens")?.dataset.state === "ready", null, { timeout: 20000 });
   return { page, problems, requests };
 }
@@ -64,7 +54,7 @@ test("the demo lists the claims its gold file expects, unattributed ones flagged
   const badge = await page.evaluate(() => document.querySelector("claim-lens").shadowRoot.querySelector(".badge").textContent);
   assert.equal(Number(badge), extraction.claims.length);
   assert.deepEqual(problems, []);
-  const origin = new URL(server.url).origin;
+  const origin = new URL(session.server.url).origin;
   assert.deepEqual(requests.filter((u) => !u.startsWith(origin) && !u.startsWith("data:")), [], "no request leaves the page's server");
   await page.close();
 });

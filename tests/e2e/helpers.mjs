@@ -1,6 +1,7 @@
 // Shared by the end-to-end tests: the demo server and a headless Chromium that never downloads
 // anything (Debian's /usr/bin/chromium, flags that keep it offline).
 import { spawn } from "node:child_process";
+import { after, before } from "node:test";
 import { chromium } from "playwright-core";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -38,4 +39,21 @@ export function sameName(got, want) {
   const p = norm(got);
   const a = norm(want);
   return p === a || (p.includes(a) && p.length <= 2 * a.length + 20);
+}
+
+/**
+ * The demo server and a browser for one test file, started before its tests and stopped after:
+ * use `session.server.url` and `session.browser` inside the tests.
+ */
+export function demoSession() {
+  const session = { server: null, browser: null };
+  before(async () => {
+    session.server = await serve();
+    session.browser = await launch();
+  });
+  after(async () => {
+    await session.browser?.close();
+    session.server?.stop();
+  });
+  return session;
 }

@@ -1,24 +1,14 @@
 // Bad input and bad conditions in the browser: errors are Error instances, a missing engine is a
 // visible error state, long pages are read off the main thread, and the JS API returns claims.
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import { launch, serve } from "./helpers.mjs";
+import { test } from "node:test";
+import { demoSession } from "./helpers.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const session = demoSession();
 
 test("the JS API: scan() returns the claims, bad input rejects with TypeError/RangeError", async () => {
-  const page = await browser.newPage();
-  await page.goto(`${server.url}/demo/`);
+  const page = await session.browser.newPage();
+  await page.goto(`${session.server.url}/demo/`);
   const out = await page.evaluate(async () => {
     const api = await import("/claimlens.js");
     const r = await api.scan();
@@ -54,9 +44,9 @@ test("the JS API: scan() returns the claims, bad input rejects with TypeError/Ra
 });
 
 test("a missing engine file shows a visible error state", async () => {
-  const page = await browser.newPage();
+  const page = await session.browser.newPage();
   await page.route("**/*.wasm", (route) => route.fulfill({ status: 404, body: "not found" }));
-  await page.goto(`${server.url}/demo/`);
+  await page.goto(`${session.server.url}/demo/`);
   await page.waitForFunction(() => document.querySelector("claim-lens")?.dataset.state === "error", null, { timeout: 20000 });
   const status = await page.evaluate(() => document.querySelector("claim-lens").shadowRoot.querySelector(".status"));
   const text = await page.evaluate(() => document.querySelector("claim-lens").shadowRoot.querySelector(".status").textContent);
@@ -66,23 +56,23 @@ test("a missing engine file shows a visible error state", async () => {
 });
 
 test("a corrupt engine file shows a visible error state", async () => {
-  const page = await browser.newPage();
+  const page = await session.browser.newPage();
   await page.route("**/*.wasm", (route) => route.fulfill({ status: 200, contentType: "application/wasm", body: Buffer.from("not wasm at all") }));
-  await page.goto(`${server.url}/demo/`);
+  await page.goto(`${session.server.url}/demo/`);
   await page.waitForFunction(() => document.querySelector("claim-lens")?.dataset.state === "error", null, { timeout: 20000 });
   await page.close();
 });
 
 test("a long page is read in a worker with progress shown, and the page stays responsive", async () => {
-  const page = await browser.newPage();
+  const page = await session.browser.newPage();
   await page.route("**/long/", async (route) => {
-    const res = await route.fetch({ url: `${server.url}/demo/` });
+    const res = await route.fetch({ url: `${session.server.url}/demo/` });
     let html = await res.text();
     const body = html.match(/<article>([\s\S]*)<\/article>/)[1];
     html = html.replace(/<article>[\s\S]*<\/article>/, `<article>${body.repeat(60)}</article>`).replace('src="../claimlens.js"', 'src="/claimlens.js"');
     await route.fulfill({ response: res, body: html });
   });
-  await page.goto(`${server.url}/long/`);
+  await page.goto(`${session.server.url}/long/`);
   const sawProgress = await page.waitForFunction(() => /MB of text/.test(document.querySelector("claim-lens")?.shadowRoot?.querySelector(".status")?.textContent ?? ""), null, { timeout: 20000 }).then(() => true, () => false);
   // The main thread answers while the worker reads.
   const tick = await page.evaluate(() => new Promise((r) => { const t = performance.now(); setTimeout(() => r(performance.now() - t), 0); }));
