@@ -6,6 +6,7 @@
 //! and adjectives ("reported cases", "an estimated 5,000") are not cues.
 
 use super::sources::{self, Phrase};
+use crate::lexicon::Lexicon;
 use crate::values::Sent;
 
 /// One cue and the source phrases it names.
@@ -24,163 +25,39 @@ pub(crate) struct Cue {
 /// Reporting verbs, in the forms that are verbs and not nouns ("report" and "claims" are left
 /// out: as nouns they are far more common).
 fn reporting_verb(w: &str) -> bool {
-    matches!(
-        w,
-        "say"
-            | "says"
-            | "said"
-            | "tell"
-            | "tells"
-            | "told"
-            | "reported"
-            | "add"
-            | "adds"
-            | "added"
-            | "explain"
-            | "explains"
-            | "explained"
-            | "warn"
-            | "warns"
-            | "warned"
-            | "maintain"
-            | "maintains"
-            | "maintained"
-            | "estimated"
-            | "announce"
-            | "announces"
-            | "announced"
-            | "confirm"
-            | "confirms"
-            | "confirmed"
-            | "claimed"
-            | "noted"
-            | "insist"
-            | "insists"
-            | "insisted"
-            | "deny"
-            | "denies"
-            | "denied"
-            | "wrote"
-            | "writes"
-            | "tweeted"
-            | "stated"
-            | "argued"
-            | "argues"
-            | "stressed"
-            | "acknowledged"
-            | "admitted"
-            | "revealed"
-            | "disclosed"
-            | "predicted"
-            | "cautioned"
-            | "alleged"
-            | "asserted"
-            | "declared"
-            | "countered"
-            | "conceded"
-            | "replied"
-            | "posted"
-            | "recalled"
-            | "observed"
-            | "reports"
-            | "estimates"
-            | "expects"
-            | "expect"
-            | "expected"
-            | "forecast"
-            | "forecasts"
-            | "predicts"
-            | "predict"
-            | "believes"
-            | "believe"
-            | "put"
-            | "puts"
-            | "found"
-            | "finds"
-            | "showed"
-            | "shows"
-            | "suggests"
-            | "suggested"
-            | "indicated"
-            | "concluded"
-    )
+    REPORTING_VERB_WORDS.contains(w)
 }
+
+static REPORTING_VERB_WORDS: Lexicon = Lexicon::new(
+    "say says said tell tells told reported add adds added explain explains explained warn warns \
+     warned maintain maintains maintained estimated announce announces announced confirm confirms \
+     confirmed claimed noted insist insists insisted deny denies denied wrote writes tweeted \
+     stated argued argues stressed acknowledged admitted revealed disclosed predicted cautioned \
+     alleged asserted declared countered conceded replied posted recalled observed reports \
+     estimates expects expect expected forecast forecasts predicts predict believes believe put \
+     puts found finds showed shows suggests suggested indicated concluded",
+);
 
 /// Words that may stand between a subject and its verb ("have also warned", "has repeatedly said").
 fn between_subject_and_verb(w: &str) -> bool {
-    matches!(
-        w,
-        "has"
-            | "have"
-            | "had"
-            | "also"
-            | "later"
-            | "earlier"
-            | "previously"
-            | "repeatedly"
-            | "again"
-            | "reportedly"
-            | "separately"
-            | "initially"
-            | "publicly"
-            | "privately"
-            | "recently"
-            | "first"
-            | "then"
-            | "would"
-            | "will"
-            | "could"
-            | "may"
-            | "might"
-            | "did"
-            | "does"
-            | "do"
-            | "already"
-            | "once"
-            | "often"
-            | "both"
-            | "jointly"
-            | "each"
-            | "all"
-            | "further"
-            | "flatly"
-            | "strongly"
-            | "firmly"
-            | "quickly"
-            | "widely"
-            | "officially"
-    )
+    BETWEEN_SUBJECT_AND_VERB_WORDS.contains(w)
 }
+
+static BETWEEN_SUBJECT_AND_VERB_WORDS: Lexicon = Lexicon::new(
+    "has have had also later earlier previously repeatedly again reportedly separately initially \
+     publicly privately recently first then would will could may might did does do already once \
+     often both jointly each all further flatly strongly firmly quickly widely officially",
+);
 
 /// Words that end a subject phrase when walking back from a verb.
 fn clause_word(w: &str) -> bool {
-    matches!(
-        w,
-        "that"
-            | "which"
-            | "who"
-            | "whom"
-            | "but"
-            | "while"
-            | "whereas"
-            | "because"
-            | "as"
-            | "when"
-            | "after"
-            | "before"
-            | "if"
-            | "although"
-            | "though"
-            | "since"
-            | "and"
-            | "so"
-            | "yet"
-            | "where"
-            | "once"
-            | "until"
-            | "despite"
-    )
+    CLAUSE_WORD_WORDS.contains(w)
 }
+
+static CLAUSE_WORD_WORDS: Lexicon = Lexicon::new(
+    "that which who whom but while whereas because as when after before if although though since \
+     and so yet where once until despite",
+);
 
 fn quote_mark(s: &Sent<'_>, i: usize) -> bool {
     s.p(i, '"')

@@ -8,6 +8,7 @@
 //! ("the International Rescue Committee's Misty Buswell", "Observatory head Rami Abdel Rahman")
 //! keeps the organisation as `affiliation`.
 
+use crate::lexicon::Lexicon;
 use crate::values::Sent;
 
 /// person, organization, media, official, group or unnamed (the contract's names).
@@ -62,104 +63,21 @@ fn is_determiner(w: &str) -> bool {
 
 /// Role words between an organisation and a person's name ("Observatory head Rami Abdel Rahman").
 pub(crate) fn is_role(w: &str) -> bool {
-    matches!(
-        w,
-        "head"
-            | "chief"
-            | "spokesman"
-            | "spokeswoman"
-            | "spokesperson"
-            | "director"
-            | "president"
-            | "minister"
-            | "official"
-            | "leader"
-            | "founder"
-            | "chairman"
-            | "chairwoman"
-            | "chair"
-            | "secretary"
-            | "general"
-            | "commissioner"
-            | "governor"
-            | "mayor"
-            | "economist"
-            | "analyst"
-            | "researcher"
-            | "professor"
-            | "author"
-            | "coordinator"
-            | "representative"
-            | "envoy"
-            | "ambassador"
-            | "commander"
-            | "chairperson"
-            | "ceo"
-            | "manager"
-            | "editor"
-            | "correspondent"
-            | "reporter"
-            | "officer"
-            | "adviser"
-            | "advisor"
-            | "deputy"
-            | "lead"
-            | "senior"
-            | "country"
-            | "regional"
-            | "executive"
-            | "campaigner"
-            | "lawyer"
-            | "attorney"
-            | "prosecutor"
-            | "judge"
-            | "surgeon"
-            | "doctor"
-            | "epidemiologist"
-            | "scientist"
-            | "virologist"
-            | "statistician"
-            | "strategist"
-            | "pollster"
-            | "expert"
-            | "inspector"
-            | "superintendent"
-            | "captain"
-            | "colonel"
-            | "sergeant"
-            | "lieutenant"
-            | "paramedic"
-            | "nurse"
-            | "witness"
-            | "resident"
-            | "farmer"
-            | "maker"
-            | "manufacturer"
-            | "owner"
-            | "operator"
-            | "developer"
-            | "producer"
-            | "insurer"
-            | "historian"
-            | "writer"
-            | "novelist"
-            | "activist"
-            | "blogger"
-            | "columnist"
-            | "commentator"
-            | "academic"
-            | "lecturer"
-            | "biographer"
-            | "curator"
-            | "architect"
-            | "engineer"
-            | "pastor"
-            | "priest"
-            | "imam"
-            | "rabbi"
-            | "coach"
-    )
+    ROLE_WORDS.contains(w)
 }
+
+static ROLE_WORDS: Lexicon = Lexicon::new(
+    "head chief spokesman spokeswoman spokesperson director president minister official leader \
+     founder chairman chairwoman chair secretary general commissioner governor mayor economist \
+     analyst researcher professor author coordinator representative envoy ambassador commander \
+     chairperson ceo manager editor correspondent reporter officer adviser advisor deputy lead \
+     senior country regional executive campaigner lawyer attorney prosecutor judge surgeon doctor \
+     epidemiologist scientist virologist statistician strategist pollster expert inspector \
+     superintendent captain colonel sergeant lieutenant paramedic nurse witness resident farmer \
+     maker manufacturer owner operator developer producer insurer historian writer novelist \
+     activist blogger columnist commentator academic lecturer biographer curator architect \
+     engineer pastor priest imam rabbi coach",
+);
 
 /// Generic nouns after a media name that are not part of it ("the Al-Watan newspaper").
 fn is_media_noun(w: &str) -> bool {
@@ -208,141 +126,38 @@ fn is_media_word(w: &str) -> bool {
 }
 
 fn is_official_word(w: &str) -> bool {
-    matches!(
-        w,
-        "official"
-            | "officials"
-            | "spokesman"
-            | "spokeswoman"
-            | "spokesperson"
-            | "minister"
-            | "ministry"
-            | "ministers"
-            | "government"
-            | "police"
-            | "army"
-            | "military"
-            | "authorities"
-            | "prosecutor"
-            | "prosecutors"
-            | "governor"
-            | "mayor"
-            | "president"
-            | "presidency"
-            | "diplomat"
-            | "diplomats"
-            | "officer"
-            | "officers"
-            | "embassy"
-            | "spokespeople"
-            | "cabinet"
-    )
+    OFFICIAL_WORD_WORDS.contains(w)
 }
 
+static OFFICIAL_WORD_WORDS: Lexicon = Lexicon::new(
+    "official officials spokesman spokeswoman spokesperson minister ministry ministers government \
+     police army military authorities prosecutor prosecutors governor mayor president presidency \
+     diplomat diplomats officer officers embassy spokespeople cabinet",
+);
+
 fn is_org_word(w: &str) -> bool {
-    matches!(
-        w,
-        "observatory"
-            | "organization"
-            | "organisation"
-            | "committee"
-            | "nations"
-            | "agency"
-            | "ministry"
-            | "office"
-            | "council"
-            | "bank"
-            | "fund"
-            | "commission"
-            | "union"
-            | "institute"
-            | "university"
-            | "cross"
-            | "crescent"
-            | "group"
-            | "movement"
-            | "party"
-            | "service"
-            | "department"
-            | "network"
-            | "association"
-            | "federation"
-            | "programme"
-            | "program"
-            | "front"
-            | "forces"
-            | "alliance"
-            | "coalition"
-            | "society"
-            | "foundation"
-            | "authority"
-            | "board"
-            | "court"
-            | "parliament"
-            | "assembly"
-            | "company"
-            | "corporation"
-            | "inc"
-            | "ltd"
-            | "bureau"
-            | "centre"
-            | "center"
-            | "hospital"
-            | "clinic"
-            | "school"
-            | "trust"
-            | "watch"
-            | "amnesty"
-            | "frontieres"
-            | "frontières"
-            | "doctors"
-            | "unicef"
-            | "unhcr"
-            | "who"
-            | "imf"
-            | "ocha"
-            | "wfp"
-            | "nato"
-            | "un"
-            | "eu"
-            | "irc"
-            | "msf"
-            | "statistics"
-            | "brigade"
-            | "police"
-            | "tribunal"
-            | "secretariat"
-    )
+    ORG_WORD_WORDS.contains(w)
 }
+
+static ORG_WORD_WORDS: Lexicon = Lexicon::new(
+    "observatory organization organisation committee nations agency ministry office council bank \
+     fund commission union institute university cross crescent group movement party service \
+     department network association federation programme program front forces alliance coalition \
+     society foundation authority board court parliament assembly company corporation inc ltd \
+     bureau centre center hospital clinic school trust watch amnesty frontieres frontières \
+     doctors unicef unhcr who imf ocha wfp nato un eu irc msf statistics brigade police tribunal \
+     secretariat",
+);
 
 /// Documents that speak for whoever made them ("a poll by …", "an LSO estimate").
 fn is_document_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "poll"
-            | "polls"
-            | "survey"
-            | "study"
-            | "report"
-            | "analysis"
-            | "estimate"
-            | "estimates"
-            | "figures"
-            | "data"
-            | "census"
-            | "audit"
-            | "statement"
-            | "review"
-            | "assessment"
-            | "tally"
-            | "count"
-            | "projection"
-            | "projections"
-            | "forecast"
-            | "bulletin"
-            | "release"
-    )
+    DOCUMENT_NOUN_WORDS.contains(w)
 }
+
+static DOCUMENT_NOUN_WORDS: Lexicon = Lexicon::new(
+    "poll polls survey study report analysis estimate estimates figures data census audit \
+     statement review assessment tally count projection projections forecast bulletin release",
+);
 
 /// Whether word `k` can end a source's name: an organisation or media head noun, or an acronym.
 pub(crate) fn head_word(s: &Sent<'_>, k: usize) -> bool {
@@ -380,162 +195,26 @@ pub(crate) fn documentary(s: &Sent<'_>, a: usize, b: usize) -> bool {
 
 /// Nouns that can head an unnamed person or group source.
 pub(crate) fn is_source_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "residents"
-            | "resident"
-            | "witnesses"
-            | "witness"
-            | "activists"
-            | "activist"
-            | "agencies"
-            | "groups"
-            | "analysts"
-            | "analyst"
-            | "experts"
-            | "expert"
-            | "doctors"
-            | "doctor"
-            | "medics"
-            | "medic"
-            | "rescuers"
-            | "volunteers"
-            | "survivors"
-            | "survivor"
-            | "villagers"
-            | "farmers"
-            | "farmer"
-            | "woman"
-            | "man"
-            | "women"
-            | "men"
-            | "mother"
-            | "father"
-            | "girl"
-            | "boy"
-            | "driver"
-            | "teacher"
-            | "nurse"
-            | "nurses"
-            | "source"
-            | "sources"
-            | "observers"
-            | "monitors"
-            | "economists"
-            | "economist"
-            | "researchers"
-            | "researcher"
-            | "scientists"
-            | "scientist"
-            | "campaigners"
-            | "lawyers"
-            | "lawyer"
-            | "relatives"
-            | "neighbours"
-            | "neighbors"
-            | "parents"
-            | "workers"
-            | "worker"
-            | "officials"
-            | "official"
-            | "traders"
-            | "shopkeeper"
-            | "owner"
-            | "owners"
-            | "pilot"
-            | "soldier"
-            | "soldiers"
-            | "fighters"
-            | "rebels"
-            | "protesters"
-            | "organisers"
-            | "organizers"
-            | "authorities"
-            | "police"
-            | "investigators"
-            | "firefighters"
-            | "paramedics"
-            | "employees"
-            | "staff"
-            | "student"
-            | "students"
-            | "pupils"
-            | "patients"
-            | "people"
-            | "locals"
-            | "elder"
-            | "elders"
-            | "citizens"
-            | "voters"
-            | "leaders"
-            | "diplomats"
-            | "diplomat"
-            | "spokesman"
-            | "spokeswoman"
-            | "spokesperson"
-            | "correspondent"
-            | "reporter"
-            | "journalist"
-            | "photographer"
-            | "eyewitness"
-            | "eyewitnesses"
-            | "bystander"
-            | "bystanders"
-            | "victim"
-            | "victims"
-            | "aid"
-            | "relief"
-            | "charities"
-            | "charity"
-            | "ngos"
-            | "unions"
-            | "minister"
-            | "ministry"
-            | "government"
-            | "army"
-            | "military"
-            | "manager"
-            | "director"
-            | "official's"
-            | "chief"
-            | "head"
-            | "commander"
-            | "mayor"
-            | "governor"
-            | "president"
-            | "author"
-            | "authors"
-            | "study"
-            | "report"
-            | "survey"
-            | "poll"
-            | "statement"
-            | "pollsters"
-            | "forecasters"
-            | "opposition"
-            | "critics"
-            | "supporters"
-            | "lawmakers"
-            | "legislators"
-            | "deputies"
-            | "senators"
-            | "mps"
-            | "ministers"
-            | "regulators"
-            | "prosecutors"
-            | "negotiators"
-            | "mediators"
-            | "unionists"
-            | "investors"
-            | "bankers"
-            | "executives"
-            | "officers"
-            | "inspectors"
-            | "auditors"
-            | "judges"
-            | "court"
-    )
+    SOURCE_NOUN_WORDS.contains(w)
 }
+
+static SOURCE_NOUN_WORDS: Lexicon = Lexicon::new(
+    "residents resident witnesses witness activists activist agencies groups analysts analyst \
+     experts expert doctors doctor medics medic rescuers volunteers survivors survivor villagers \
+     farmers farmer woman man women men mother father girl boy driver teacher nurse nurses source \
+     sources observers monitors economists economist researchers researcher scientists scientist \
+     campaigners lawyers lawyer relatives neighbours neighbors parents workers worker officials \
+     official traders shopkeeper owner owners pilot soldier soldiers fighters rebels protesters \
+     organisers organizers authorities police investigators firefighters paramedics employees \
+     staff student students pupils patients people locals elder elders citizens voters leaders \
+     diplomats diplomat spokesman spokeswoman spokesperson correspondent reporter journalist \
+     photographer eyewitness eyewitnesses bystander bystanders victim victims aid relief \
+     charities charity ngos unions minister ministry government army military manager director \
+     official's chief head commander mayor governor president author authors study report survey \
+     poll statement pollsters forecasters opposition critics supporters lawmakers legislators \
+     deputies senators mps ministers regulators prosecutors negotiators mediators unionists \
+     investors bankers executives officers inspectors auditors judges court",
+);
 
 fn capital_word(s: &Sent<'_>, i: usize) -> bool {
     s.is_word(i) && s.name_like(i)

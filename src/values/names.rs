@@ -3,132 +3,24 @@
 //! numbering, version numbers and page furniture ("1 of 5", "Page 2").
 
 use super::Sent;
+use crate::lexicon::Lexicon;
 use crate::text::TokKind;
 
 /// Capitalised words that may stand before a figure without making it a name.
 fn is_function_word(w: &str) -> bool {
-    matches!(
-        w,
-        "in" | "since"
-            | "about"
-            | "some"
-            | "the"
-            | "of"
-            | "for"
-            | "at"
-            | "by"
-            | "on"
-            | "to"
-            | "and"
-            | "or"
-            | "but"
-            | "with"
-            | "nearly"
-            | "around"
-            | "over"
-            | "under"
-            | "only"
-            | "all"
-            | "up"
-            | "more"
-            | "less"
-            | "fewer"
-            | "almost"
-            | "roughly"
-            | "approximately"
-            | "exactly"
-            | "just"
-            | "another"
-            | "those"
-            | "these"
-            | "its"
-            | "their"
-            | "his"
-            | "her"
-            | "our"
-            | "my"
-            | "your"
-            | "than"
-            | "from"
-            | "between"
-            | "until"
-            | "during"
-            | "after"
-            | "before"
-            | "when"
-            | "while"
-            | "as"
-            | "least"
-            | "most"
-            | "least."
-            | "estimated"
-            | "an"
-            | "a"
-            | "by."
-            | "below"
-            | "above"
-            | "within"
-            | "within."
-            | "circa"
-            | "some."
-            | "last"
-            | "next"
-            | "this"
-            | "that"
-            | "every"
-            | "per"
-            | "killing"
-            | "injuring"
-            | "including"
-            | "among"
-            | "across"
-            | "against"
-            | "toward"
-            | "towards"
-            | "into"
-            | "through"
-            | "throughout"
-            | "despite"
-            | "amid"
-            | "like"
-            | "unlike"
-            | "via"
-            | "minus"
-            | "plus"
-            | "if"
-            | "because"
-            | "although"
-            | "though"
-            | "so"
-            | "yet"
-            | "then"
-            | "now"
-            | "also"
-            | "where"
-            | "what"
-            | "which"
-            | "who"
-            | "whose"
-            | "there"
-            | "here"
-            | "it"
-            | "they"
-            | "we"
-            | "he"
-            | "she"
-            | "you"
-            | "i"
-            | "top"
-            | "both"
-            | "each"
-            | "not"
-            | "upwards"
-            | "beyond"
-            | "near"
-            | "till"
-            | "following"
-    )
+    FUNCTION_WORD_WORDS.contains(w)
 }
+
+static FUNCTION_WORD_WORDS: Lexicon = Lexicon::new(
+    "in since about some the of for at by on to and or but with nearly around over under only all \
+     up more less fewer almost roughly approximately exactly just another those these its their \
+     his her our my your than from between until during after before when while as least most \
+     least. estimated an a by. below above within within. circa some. last next this that every \
+     per killing injuring including among across against toward towards into through throughout \
+     despite amid like unlike via minus plus if because although though so yet then now also \
+     where what which who whose there here it they we he she you i top both each not upwards \
+     beyond near till following",
+);
 
 fn is_calendar_word(w: &str) -> bool {
     super::dates::month(w).is_some() || super::dates::weekday(w).is_some()
@@ -330,91 +222,17 @@ fn word_not_a_value(s: &Sent<'_>, i: usize) -> Option<usize> {
 
 /// Lower-case words that number things rather than count them.
 fn is_designator(w: &str) -> bool {
-    matches!(
-        w,
-        "version"
-            | "v"
-            | "release"
-            | "section"
-            | "sections"
-            | "chapter"
-            | "chapters"
-            | "article"
-            | "articles"
-            | "paragraph"
-            | "clause"
-            | "clauses"
-            | "junction"
-            | "junctions"
-            | "exit"
-            | "exits"
-            | "page"
-            | "pages"
-            | "note"
-            | "notes"
-            | "footnote"
-            | "gate"
-            | "platform"
-            | "room"
-            | "flight"
-            | "route"
-            | "highway"
-            | "bus"
-            | "line"
-            | "model"
-            | "type"
-            | "number"
-            | "code"
-            | "item"
-            | "phase"
-            | "category"
-            | "dial"
-            | "call"
-            | "ext"
-            | "extension"
-            | "tel"
-            | "fax"
-            | "ward"
-            | "block"
-            | "unit"
-            | "apartment"
-            | "flat"
-            | "suite"
-            | "level"
-            | "grade"
-            | "stage"
-            | "lane"
-            | "row"
-            | "seat"
-            | "box"
-            | "channel"
-            | "episode"
-            | "season"
-            | "verse"
-            | "psalm"
-            | "resolution"
-            | "no"
-            | "nos"
-            | "figure"
-            | "table"
-            | "appendix"
-            | "annex"
-            | "schedule"
-            | "track"
-            | "district"
-            | "zone"
-            | "division"
-            | "batch"
-            | "lot"
-            | "case"
-            | "file"
-            | "ticket"
-            | "badge"
-            | "id"
-            | "pin"
-            | "serial"
-    )
+    DESIGNATOR_WORDS.contains(w)
 }
+
+static DESIGNATOR_WORDS: Lexicon = Lexicon::new(
+    "version v release section sections chapter chapters article articles paragraph clause \
+     clauses junction junctions exit exits page pages note notes footnote gate platform room \
+     flight route highway bus line model type number code item phase category dial call ext \
+     extension tel fax ward block unit apartment flat suite level grade stage lane row seat box \
+     channel episode season verse psalm resolution no nos figure table appendix annex schedule \
+     track district zone division batch lot case file ticket badge id pin serial",
+);
 
 fn known_suffix(s: &Sent<'_>, j: usize) -> bool {
     let w = s.lw(j);
