@@ -12,6 +12,11 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// The engine's answer (JSON text) as a JS object.
+fn parsed(answer: JsValue) -> JsValue {
+    js_sys::JSON::parse(&answer.as_string().expect("the engine answers in JSON text")).expect("valid JSON")
+}
+
 fn get(v: &JsValue, key: &str) -> JsValue {
     Reflect::get(v, &JsValue::from_str(key)).expect("a field")
 }
@@ -48,7 +53,7 @@ fn the_corpus_passes_in_the_browser() {
 #[wasm_bindgen_test]
 fn offsets_are_utf16_string_indices() {
     let text = "😀 Prices rose €5 for “some 40 people” 👨‍👩‍👧, officials said.";
-    let found = claimlens::wasm::extract_js(text.into(), options("2020-01-27")).unwrap();
+    let found = parsed(claimlens::wasm::extract_js(text.into(), options("2020-01-27")).unwrap());
     let js_text = js_sys::JsString::from(text);
     let claims = Array::from(&get(&found, "claims"));
     let mut seen = 0;
@@ -117,7 +122,8 @@ fn node_positions_cover_the_values_in_the_dom() {
     }
     let texts: Array = nodes.iter().map(|t| JsValue::from(t.data())).collect();
     let blocks_js: Array = blocks.iter().map(|&b| JsValue::from(b)).collect();
-    let found = claimlens::wasm::extract_nodes_js(texts.into(), blocks_js.into(), options("2020-01-27")).unwrap();
+    let found =
+        parsed(claimlens::wasm::extract_nodes_js(texts.into(), blocks_js.into(), options("2020-01-27")).unwrap());
     let mut checked = 0;
     for c in Array::from(&get(&found, "claims")).iter() {
         for v in Array::from(&get(&c, "values")).iter() {

@@ -80,7 +80,9 @@ async function handle(message, sender) {
     case P.EXTRACT: {
       if (!sender.tab) throw new Error("only a page's content script asks for extraction");
       await engine();
-      return { kind: "extracted", extraction: extractNodes(message.texts, Uint32Array.from(message.blocks), message.options) };
+      // The engine answers in JSON text; parsed here, it travels to the tab as a plain object.
+      const json = extractNodes(message.texts, Uint32Array.from(message.blocks), message.options);
+      return { kind: "extracted", extraction: JSON.parse(json) };
     }
     case P.SCAN_ACTIVE_TAB:
       return scanTab(await activeTabId());

@@ -33,7 +33,8 @@ export function load() {
 async function call(fn, args) {
   const engine = await load();
   try {
-    return engine[fn](...args);
+    // The engine answers in JSON text: one string across the boundary, parsed here.
+    return JSON.parse(engine[fn](...args));
   } catch (err) {
     if (err instanceof TypeError || err instanceof RangeError) throw err;
     ready = null;
