@@ -72,14 +72,26 @@ test("a long page is read in a worker with progress shown, and the page stays re
     html = html.replace(/<article>[\s\S]*<\/article>/, `<article>${body.repeat(60)}</article>`).replace('src="../claimlens.js"', 'src="/claimlens.js"');
     await route.fulfill({ response: res, body: html });
   });
+  // The longest the main thread goes without running a 10 ms timer, from load until the claims show.
+  await page.addInitScript(() => {
+    window.__longestGap = 0;
+    let last = performance.now();
+    const timer = setInterval(() => {
+      const now = performance.now();
+      window.__longestGap = Math.max(window.__longestGap, now - last);
+      last = now;
+      if (document.querySelector("claim-lens")?.dataset.state === "ready") clearInterval(timer);
+    }, 10);
+  });
   await page.goto(`${session.server.url}/long/`);
-  const sawProgress = await page.waitForFunction(() => /MB of text/.test(document.querySelector("claim-lens")?.shadowRoot?.querySelector(".status")?.textContent ?? ""), null, { timeout: 20000 }).then(() => true, () => false);
-  // The main thread answers while the worker reads.
-  const tick = await page.evaluate(() => new Promise((r) => { const t = performance.now(); setTimeout(() => r(performance.now() - t), 0); }));
   await page.waitForFunction(() => document.querySelector("claim-lens")?.dataset.state === "ready", null, { timeout: 60000 });
   const claims = await page.evaluate(() => Number(document.querySelector("claim-lens").shadowRoot.querySelector(".badge").textContent));
-  assert.ok(sawProgress, "progress was shown");
-  assert.ok(tick < 200, `the page stayed responsive (${tick} ms)`);
+  const progress = await page.evaluate(() => Number(document.querySelector("claim-lens").dataset.progress));
+  const gap = await page.evaluate(() => window.__longestGap);
+  assert.ok(progress > 100000, `progress was shown for ${progress} characters`);
+  // Collecting the text and rendering the panel run on the page; reading the text does not.
+  console.log(`long page in the embed: longest main-thread gap ${Math.round(gap)} ms`);
+  assert.ok(gap < 400, `the page never stopped for more than ${Math.round(gap)} ms`);
   assert.ok(claims > 1000, `${claims} claims`);
   await page.close();
 });

@@ -64,7 +64,14 @@ export class Widget {
       const result = await readPage(this.#read, {
         ...options,
         onProgress: (stage, size) => {
-          if (stage === "extracting") panel.setStatus(size > 20000 ? `Reading ${(size / 1e6).toFixed(1)} MB of text…` : "Reading the page…", { busy: true });
+          if (stage !== "extracting") return;
+          if (size > 20000) {
+            panel.setStatus(`Reading ${(size / 1e6).toFixed(1)} MB of text…`, { busy: true });
+            // What the reader was shown, kept for anyone checking (tests, the extension's popup).
+            host.dataset.progress = String(size);
+          } else {
+            panel.setStatus("Reading the page…", { busy: true });
+          }
         },
       });
       this.#result = result;
