@@ -32,7 +32,18 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " ${WASM_BINDGEN_VERSION}\$"; 
   cargo install --quiet wasm-bindgen-cli --version "${WASM_BINDGEN_VERSION}"
 fi
 
-# What only the tests need: browsers, their drivers, wasm-pack, the npm test tools.
+# The npm tools the builds use (esbuild, binaryen's wasm-opt) and the tests use (Playwright,
+# selenium-webdriver, axe-core, web-ext), pinned by package-lock.json.
+if ! have node; then
+  echo "setup: node is missing (install Node.js 18 or later)" >&2
+  exit 1
+fi
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "setup: installing the npm packages"
+  npm ci --no-audit --no-fund --silent
+fi
+
+# What only the tests need: browsers, their drivers, wasm-pack.
 if [ "${1:-}" = "--tests" ]; then
   if ! have chromium || ! have chromedriver || ! have firefox-esr; then
     if [ "$(id -u)" = "0" ] && have apt-get; then
@@ -51,13 +62,5 @@ if [ "${1:-}" = "--tests" ]; then
   if ! have geckodriver; then
     echo "setup: installing geckodriver (a few minutes, once)"
     cargo install --quiet geckodriver
-  fi
-  if ! have node; then
-    echo "setup: node is missing" >&2
-    exit 1
-  fi
-  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    echo "setup: installing the npm test tools"
-    npm ci --no-audit --no-fund --silent
   fi
 fi
