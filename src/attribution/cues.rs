@@ -70,18 +70,7 @@ fn quote_mark(s: &Sent<'_>, i: usize) -> bool {
 }
 
 fn stop_punct(s: &Sent<'_>, i: usize) -> bool {
-    s.p(i, ',')
-        || s.p(i, ';')
-        || s.p(i, ':')
-        || s.p(i, '(')
-        || s.p(i, ')')
-        || s.p(i, '.')
-        || s.p(i, '!')
-        || s.p(i, '?')
-        || s.p(i, '—')
-        || s.p(i, '–')
-        || quote_mark(s, i)
-        || (s.dash(i) && !s.glued(i))
+    s.p_any(i, ",;:().!?—–") || quote_mark(s, i) || (s.dash(i) && !s.glued(i))
 }
 
 /// Whether the words after a verb at `v` are only what may trail a trailing cue: a time, "in a

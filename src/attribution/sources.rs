@@ -234,16 +234,7 @@ pub(crate) fn plausible(s: &Sent<'_>, a: usize, b: usize) -> bool {
     }
     let mut any = false;
     for k in a..b {
-        if !(s.is_word(k)
-            || s.dash(k)
-            || s.p(k, '\'')
-            || s.p(k, '’')
-            || s.p(k, '.')
-            || s.p(k, '&')
-            || s.p(k, '(')
-            || s.p(k, ')')
-            || s.is_num(k) && s.glued(k))
-        {
+        if !(s.is_word(k) || s.dash(k) || s.p_any(k, "'’.&()") || s.is_num(k) && s.glued(k)) {
             return false;
         }
         let w = s.lw(k);

@@ -103,6 +103,11 @@ impl<'a> Sent<'a> {
         self.kind(i) == Some(TokKind::Punct) && self.raw(i).starts_with(c)
     }
 
+    /// Whether token `i` is punctuation, one of the characters of `set`.
+    pub fn p_any(&self, i: usize, set: &str) -> bool {
+        self.kind(i) == Some(TokKind::Punct) && self.raw(i).chars().next().is_some_and(|c| set.contains(c))
+    }
+
     /// Whether token `i` is one of the dashes used between the ends of a range.
     pub fn dash(&self, i: usize) -> bool {
         self.p(i, '-') || self.p(i, '–') || self.p(i, '‑')
