@@ -50,42 +50,32 @@ fn local_checks(claims: &[Claim], out: &mut Vec<(usize, Check)>) {
                 }
             }
             // "150 percent of the vote" is impossible; "rose 150 percent" is not.
-            let rel = v.end.saturating_sub(c.start);
-            let after: Vec<u16> = c.text.encode_utf16().skip(rel).take(4).collect();
-            let of_follows = String::from_utf16_lossy(&after) == " of ";
-            let next_word: String = c
-                .text
-                .encode_utf16()
-                .skip(rel + 4)
-                .take(12)
-                .map(|u| char::from_u32(u32::from(u)).unwrap_or(' '))
-                .collect::<String>()
-                .split(|ch: char| !ch.is_alphanumeric())
-                .next()
-                .unwrap_or("")
-                .to_lowercase();
+            let after = &c.text[byte_offset(&c.text, v.end.saturating_sub(c.start))..];
+            let of_follows = after.starts_with(" of ");
+            let next_word = after.get(4..).unwrap_or("").split(|ch: char| !ch.is_alphanumeric()).next().unwrap_or("");
             // "120 percent of GDP" compares two quantities; it is not a share of a whole.
-            let of_aggregate = matches!(
-                next_word.as_str(),
-                "gdp"
-                    | "output"
-                    | "income"
-                    | "incomes"
-                    | "revenue"
-                    | "revenues"
-                    | "wages"
-                    | "exports"
-                    | "imports"
-                    | "budget"
-                    | "salary"
-                    | "salaries"
-                    | "sales"
-                    | "capacity"
-                    | "target"
-                    | "average"
-                    | "normal"
-                    | "pre"
-            );
+            let of_aggregate = of_follows
+                && matches!(
+                    next_word.to_ascii_lowercase().as_str(),
+                    "gdp"
+                        | "output"
+                        | "income"
+                        | "incomes"
+                        | "revenue"
+                        | "revenues"
+                        | "wages"
+                        | "exports"
+                        | "imports"
+                        | "budget"
+                        | "salary"
+                        | "salaries"
+                        | "sales"
+                        | "capacity"
+                        | "target"
+                        | "average"
+                        | "normal"
+                        | "pre"
+                );
             let of_follows = of_follows && !of_aggregate;
             if v.kind == Kind::Percent
                 && v.unit == Some("percent")
@@ -105,6 +95,18 @@ fn local_checks(claims: &[Claim], out: &mut Vec<(usize, Check)>) {
     }
 }
 
+/// The byte offset in `text` of a position counted in UTF-16 code units (the contract's unit).
+fn byte_offset(text: &str, units: usize) -> usize {
+    let mut seen = 0;
+    for (i, ch) in text.char_indices() {
+        if seen >= units {
+            return i;
+        }
+        seen += ch.len_utf16();
+    }
+    text.len()
+}
+
 /// The bounds a figure allows: exact figures a point, hedged ones a band.
 fn bounds(v: &Value) -> Option<(f64, f64)> {
     let x = v.value;
@@ -119,7 +121,7 @@ fn bounds(v: &Value) -> Option<(f64, f64)> {
 
 /// A crude stem: "killing", "killed" → "kill"; "admissions" → "admission".
 fn stem(w: &str) -> String {
-    let w = w.to_lowercase();
+    let w = w.to_ascii_lowercase();
     for suffix in ["ing", "ed", "es", "s"] {
         if let Some(s) = w.strip_suffix(suffix) {
             if s.len() >= 4 {
@@ -226,7 +228,7 @@ struct Figure<'a> {
 }
 
 fn head(v: &Value) -> Option<String> {
-    v.counted.as_deref().and_then(|c| c.split_whitespace().last()).map(|w| w.to_lowercase())
+    v.counted.as_deref().and_then(|c| c.split_whitespace().last()).map(|w| w.to_ascii_lowercase())
 }
 
 /// Counted nouns agree when they are the same, or when one is "people" and the other names
@@ -280,8 +282,7 @@ fn periods_overlap(a: &Claim, b: &Claim) -> bool {
 /// Whether a date says when the source spoke ("said on Sunday", "reported Monday") rather than
 /// what the figure covers.
 fn said_when(c: &Claim, v: &Value) -> bool {
-    let units: Vec<u16> = c.text.encode_utf16().take(v.start.saturating_sub(c.start)).collect();
-    let before = String::from_utf16_lossy(&units);
+    let before = &c.text[..byte_offset(&c.text, v.start.saturating_sub(c.start))];
     let cue = |w: &str| {
         matches!(
             w.trim_matches(|ch: char| !ch.is_alphabetic()),
@@ -307,25 +308,22 @@ fn said_when(c: &Claim, v: &Value) -> bool {
 }
 
 /// Content-word stems within a few words of a value in its claim.
-fn near_words(c: &Claim, v: &Value) -> Vec<String> {
+fn near_words<'a>(c: &'a Claim, v: &Value) -> Vec<String> {
     const WINDOW: usize = 8;
-    let units: Vec<u16> = c.text.encode_utf16().collect();
-    let (a, b) = (v.start.saturating_sub(c.start).min(units.len()), v.end.saturating_sub(c.start).min(units.len()));
-    let before = String::from_utf16_lossy(&units[..a]);
-    let after = String::from_utf16_lossy(&units[b..]);
+    let a = byte_offset(&c.text, v.start.saturating_sub(c.start));
+    let b = a + byte_offset(&c.text[a..], v.end.saturating_sub(v.start));
     let counted = head(v);
-    let words = |t: &str| {
-        t.split(|ch: char| !ch.is_alphabetic()).filter(|w| !w.is_empty()).map(str::to_string).collect::<Vec<_>>()
-    };
+    let words = |t: &'a str| t.split(|ch: char| !ch.is_alphabetic()).filter(|w| !w.is_empty());
     // The source's own name is not what the figure is about.
-    let mention: Vec<String> = c.attribution.as_ref().map_or(Vec::new(), |a| words(&a.source));
-    let (bw, aw) = (words(&before), words(&after));
-    let mut out: Vec<String> = bw[bw.len().saturating_sub(WINDOW)..]
-        .iter()
-        .chain(aw.iter().take(WINDOW))
+    let mention = c.attribution.as_ref().map_or("", |a| a.source.as_str());
+    let in_mention = |w: &str| words(mention).any(|m| m == w);
+    let mut out: Vec<String> = words(&c.text[..a])
+        .rev()
+        .take(WINDOW)
+        .chain(words(&c.text[b..]).take(WINDOW))
         .filter(|w| w.len() > 3 && w.chars().next().is_some_and(char::is_lowercase))
-        .filter(|w| !generic(w) && Some(w.to_lowercase()) != counted)
-        .filter(|w| !mention.contains(w))
+        .filter(|w| !generic(w) && !counted.as_deref().is_some_and(|h| h == *w || *h == w.to_ascii_lowercase()))
+        .filter(|w| !in_mention(w))
         .map(|w| concept(&stem(w)).to_string())
         .collect();
     out.sort();
@@ -416,7 +414,7 @@ fn conflicts(claims: &[Claim], out: &mut Vec<(usize, Check)>) {
 fn disputes(text: &str) -> bool {
     text.split(|c: char| !c.is_alphabetic()).any(|w| {
         matches!(
-            w.to_lowercase().as_str(),
+            w.to_ascii_lowercase().as_str(),
             "but"
                 | "however"
                 | "maintained"
@@ -450,8 +448,8 @@ fn disputes(text: &str) -> bool {
 
 fn fmt(x: f64) -> String {
     if x.fract() == 0.0 {
-        format!("{}", x as i64)
+        (x as i64).to_string()
     } else {
-        format!("{x}")
+        zmij::Buffer::new().format(x).to_string()
     }
 }

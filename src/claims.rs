@@ -9,10 +9,11 @@
 //! reason adds weight and the score stays within 0..1. The reason codes and their weights are
 //! listed in `docs/reasons.md`.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 use crate::attribution::{Attributor, Mention, Said};
+use crate::lexicon::WordMap;
 use crate::model::{Attribution, Claim, CoSource, Extraction, Hedge, Kind, PartOf, Source, Value, CONTRACT_VERSION};
 use crate::text::offsets::Utf16Map;
 use crate::text::{segment, tokenize, Token};
@@ -196,7 +197,7 @@ impl Builder<'_> {
 
     fn claims(&self, sentences: &[Sentence]) -> Vec<Claim> {
         // The speaker of each quotation: the cue of a sentence that holds part of it.
-        let mut speakers: HashMap<usize, &Said> = HashMap::new();
+        let mut speakers: WordMap<usize, &Said> = WordMap::default();
         for s in sentences {
             if let Some(first) = s.said.first() {
                 for &g in &s.groups {
@@ -404,7 +405,7 @@ fn document_word(w: &str) -> &str {
 fn echoes(word: &str, previous: &str) -> bool {
     word.len() > 3
         && !crate::values::counts::is_stop(word)
-        && previous.split(|c: char| !c.is_alphabetic()).any(|w| document_word(&w.to_lowercase()) == word)
+        && previous.split(|c: char| !c.is_alphabetic()).any(|w| document_word(&w.to_ascii_lowercase()) == word)
 }
 
 fn to_value(text: &str, map: &Utf16Map<'_>, s: &Sent<'_>, f: &Found) -> Value {

@@ -36,6 +36,7 @@ pub mod calendar;
 mod checks;
 mod claims;
 mod error;
+mod json;
 mod lexicon;
 pub mod model;
 mod nodes;

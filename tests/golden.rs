@@ -443,3 +443,20 @@ fn scorer_catches_a_wrong_source() {
     let run = run_of(text, &gold);
     assert!(!score_sources("mutated", text, &gold, &run).1.is_empty());
 }
+
+/// The JSON the browser build and the CLI's `--jsonl` mode hand out is written by hand
+/// (`Extraction::to_json`); it must be byte for byte what serde_json writes for the same result,
+/// on every golden article and on their text as DOM-like nodes.
+#[test]
+fn hand_written_json_equals_serde_json() {
+    for (name, text, gold) in ARTICLES {
+        let gold: Json = serde_json::from_str(gold).unwrap();
+        let found = run_of(text, &gold);
+        let options = Options::new().reference_date(found.reference_date.unwrap());
+        assert_eq!(found.to_json(), serde_json::to_string(&found).unwrap(), "{name}");
+        let nodes: Vec<&str> = text.split_inclusive('\n').collect();
+        let blocks: Vec<u32> = (0..nodes.len() as u32).collect();
+        let found = claimlens::extract_nodes(&nodes, &blocks, &options).expect("valid blocks");
+        assert_eq!(found.to_json(), serde_json::to_string(&found).unwrap(), "{name} as nodes");
+    }
+}

@@ -31,6 +31,28 @@ pub(crate) struct Entry {
     pub affiliation: Option<usize>,
     /// When it was last named (a counter), so "the ministry" means the one named last.
     seen: usize,
+    /// The canonical name and the aliases as lower-case words, kept with them for lookups.
+    key: Vec<String>,
+    alias_keys: Vec<Vec<String>>,
+}
+
+impl Entry {
+    fn new(canonical: String, kind: SourceType, seen: usize) -> Entry {
+        let key = words(&canonical);
+        Entry { canonical, kind, aliases: Vec::new(), affiliation: None, seen, key, alias_keys: Vec::new() }
+    }
+
+    fn add_alias(&mut self, alias: String) {
+        self.alias_keys.push(words(&alias));
+        self.aliases.push(alias);
+    }
+
+    /// Gives the entry a new canonical name, the old one becoming an alias.
+    fn rename(&mut self, canonical: String) {
+        self.key = words(&canonical);
+        let old = std::mem::replace(&mut self.canonical, canonical);
+        self.add_alias(old);
+    }
 }
 
 /// The page's sources, in the order they were first named.
@@ -48,7 +70,7 @@ pub(crate) struct Registry {
 fn words(name: &str) -> Vec<String> {
     name.split(|c: char| c.is_whitespace())
         .filter(|w| !w.is_empty())
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase())
         .filter(|w| !w.is_empty())
         .collect()
 }
@@ -163,8 +185,7 @@ impl Registry {
             }
             let acr = e.canonical.replace('.', "");
             if let Some(full) = spelled_out(text, &acr) {
-                let old = std::mem::replace(&mut e.canonical, full);
-                e.aliases.push(old);
+                e.rename(full);
             }
         }
         // Canonical names changed: rebuild the fast path.
@@ -202,10 +223,9 @@ impl Registry {
             let e = &mut self.entries[i];
             e.seen = self.clock;
             if fuller {
-                let old = std::mem::replace(&mut e.canonical, name.to_string());
-                e.aliases.push(old);
+                e.rename(name.to_string());
             } else if !e.aliases.iter().any(|a| a == name) && e.canonical != name {
-                e.aliases.push(name.to_string());
+                e.add_alias(name.to_string());
             }
             // Partial names ("the ministry") are not remembered: they mean the entry named last.
             let canonical = e.canonical.clone();
@@ -221,16 +241,18 @@ impl Registry {
         } else {
             None
         };
-        let (canonical, aliases) = match spelled {
-            Some(full) => (full, vec![name.to_string()]),
-            None => (name.to_string(), Vec::new()),
-        };
         let i = self.entries.len();
-        self.remember(&canonical, i);
-        for a in &aliases {
-            self.remember(a, i);
-        }
-        self.entries.push(Entry { canonical, kind, aliases, affiliation: None, seen: self.clock });
+        let entry = match spelled {
+            Some(full) => {
+                let mut e = Entry::new(full, kind, self.clock);
+                e.add_alias(name.to_string());
+                self.remember(name, i);
+                e
+            }
+            None => Entry::new(name.to_string(), kind, self.clock),
+        };
+        self.remember(&entry.canonical.clone(), i);
+        self.entries.push(entry);
         i
     }
 
@@ -251,9 +273,7 @@ impl Registry {
             return Some(i);
         }
         // Exact name or alias.
-        if let Some(i) =
-            self.entries.iter().rposition(|e| words(&e.canonical) == w || e.aliases.iter().any(|a| words(a) == w))
-        {
+        if let Some(i) = self.entries.iter().rposition(|e| e.key == w || e.alias_keys.contains(&w)) {
             return Some(i);
         }
         // An acronym and its expansion, either way round.
@@ -262,16 +282,14 @@ impl Registry {
                 let fw = words(&full);
                 // The expansion may have kept or dropped a leading word ("The").
                 if let Some(i) = self.entries.iter().rposition(|e| {
-                    let ew = words(&e.canonical);
-                    ew == fw || ew.ends_with(&fw) || fw.ends_with(&ew) && ew.len() > 1
+                    let ew = &e.key;
+                    *ew == fw || ew.ends_with(&fw) || fw.ends_with(ew) && ew.len() > 1
                 }) {
                     return Some(i);
                 }
             }
-            if let Some(i) = self
-                .entries
-                .iter()
-                .rposition(|e| initials(&e.canonical) == name.replace('.', "") && words(&e.canonical).len() > 1)
+            if let Some(i) =
+                self.entries.iter().rposition(|e| e.key.len() > 1 && initials(&e.canonical) == name.replace('.', ""))
             {
                 return Some(i);
             }
@@ -289,11 +307,11 @@ impl Registry {
             .iter()
             .enumerate()
             .filter(|(_, e)| {
-                let ew = words(&e.canonical);
+                let ew = &e.key;
                 let contiguous = ew.windows(w.len()).any(|win| win == w.as_slice());
                 // "the fire service" for "Brannock County Fire and Rescue Service": the same
                 // head noun, the other words in order.
-                let spread = w.len() > 1 && ew.last() == w.last() && is_subsequence(&w, &ew);
+                let spread = w.len() > 1 && ew.last() == w.last() && is_subsequence(&w, ew);
                 ew.len() > w.len() && (contiguous || spread) && !small
             })
             .max_by_key(|(_, e)| e.seen)

@@ -46,9 +46,16 @@ fn full_name(text: &str, before: usize, surname: &str) -> Option<(String, Option
     if surname.len() < 3 || !surname.starts_with(char::is_uppercase) || surname.chars().all(|c| c.is_uppercase()) {
         return None;
     }
+    // Names are introduced within a story: looking back a bounded distance keeps a long page
+    // linear (a surname never introduced would otherwise send each mention to the page's start).
+    const LOOK_BACK: usize = 32 * 1024;
+    let mut from = before.saturating_sub(LOOK_BACK);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
     let head = &text[..before];
     let mut end = head.len();
-    while let Some(i) = head[..end].rfind(surname) {
+    while let Some(i) = head[from..end].rfind(surname).map(|i| i + from) {
         end = i;
         let after_ok = !head[i + surname.len()..].starts_with(char::is_alphanumeric);
         let lead = &head[..i];

@@ -253,14 +253,14 @@ fn abbreviation_holds(s: &str, sent_start: usize, dot: usize, after: &str) -> bo
     if word.is_empty() {
         return false;
     }
-    let next_word: String = after.chars().take_while(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect();
+    let next_word: String = after.chars().take_while(|c| c.is_alphabetic()).map(|c| c.to_ascii_lowercase()).collect();
     let next_is_digit = after.starts_with(|c: char| c.is_ascii_digit());
     let opener_follows = OPENERS.contains(&next_word.as_str());
     if word.bytes().all(|b| b.is_ascii_digit()) {
         // "1. Introduction": a list number opening the sentence.
         return word_start == 0 && word.len() <= 2;
     }
-    let lower = word.to_lowercase();
+    let lower = word.to_ascii_lowercase();
     let mut chars = word.chars();
     if let (Some(c), None) = (chars.next(), chars.next()) {
         // An initial ("John F. Kennedy"); a lone capital ending a sentence is rare.

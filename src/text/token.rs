@@ -106,10 +106,31 @@ fn is_combining(c: char) -> bool {
 
 /// If a URL, e-mail address, hashtag or handle starts at `i`, where it ends.
 fn opaque_run(text: &str, i: usize, end: usize) -> Option<usize> {
-    let rest = &text[i..end];
-    let run_len = rest.find(char::is_whitespace).unwrap_or(rest.len());
-    let run = &rest[..run_len];
+    // Most runs are plain words: one byte scan rules them out before any string search.
+    let bytes = text.as_bytes();
+    let mut stop = i;
+    let mut marked = matches!(bytes[i], b'#' | b'@');
+    while stop < end {
+        let b = bytes[stop];
+        if b < 0x80 {
+            if (b as char).is_whitespace() {
+                break;
+            }
+            marked |= matches!(b, b'/' | b'@');
+            stop += 1;
+        } else {
+            let c = text[stop..].chars().next().expect("char boundary");
+            if c.is_whitespace() {
+                break;
+            }
+            stop += c.len_utf8();
+        }
+    }
+    let run = &text[i..stop];
     let b = run.as_bytes();
+    if !(marked || b.len() > 4 && b[..4].eq_ignore_ascii_case(b"www.")) {
+        return None;
+    }
     let lower_starts = |p: &str| b.len() >= p.len() && b[..p.len()].eq_ignore_ascii_case(p.as_bytes());
     let tagged = (b[0] == b'#' || b[0] == b'@') && b.len() > 1 && b[1].is_ascii_alphanumeric();
     let url = run.contains("://") || lower_starts("www.");

@@ -100,7 +100,17 @@ impl<'a> Sent<'a> {
 
     /// Whether token `i` is the punctuation `c`.
     pub fn p(&self, i: usize, c: char) -> bool {
-        self.kind(i) == Some(TokKind::Punct) && self.raw(i).starts_with(c)
+        match self.toks.get(i) {
+            // A punctuation token is one character: for ASCII, its first byte.
+            Some(t) if t.kind == TokKind::Punct => {
+                if c.is_ascii() {
+                    self.text.as_bytes()[t.start] == c as u8
+                } else {
+                    self.text[t.start..t.end].starts_with(c)
+                }
+            }
+            _ => false,
+        }
     }
 
     /// Whether token `i` is punctuation, one of the characters of `set`.

@@ -1,0 +1,363 @@
+//! The data contract as JSON text, written directly.
+//!
+//! The browser build hands its result to JavaScript as one JSON string, and the command-line
+//! tool prints the same text. Writing it here, rather than through `serde_json`, keeps the
+//! serializer and its error machinery out of the WebAssembly file and makes one pass over the
+//! result with a single growing buffer. The output is byte for byte what `serde_json` writes for
+//! the same value with the `Serialize` derives of [`crate::model`] (a test holds the two
+//! together), so Rust users who serialize an [`Extraction`] themselves get the same text.
+
+use crate::calendar::Date;
+use crate::model::{Attribution, Check, Claim, CoSource, Extraction, Mention, NodeSpan, Source, Value};
+
+impl Extraction {
+    /// The extraction as compact JSON text, in the contract's field names (camelCase).
+    ///
+    /// ```
+    /// let found = claimlens::extract("Some 40 people were hurt.", &claimlens::Options::new());
+    /// assert!(found.to_json().starts_with(r#"{"version":1,"referenceDate":null,"claims":[{"id":0,"#));
+    /// ```
+    pub fn to_json(&self) -> String {
+        // Claims repeat their sentence and values; a few hundred bytes each is a fair first guess.
+        let mut w = Writer(String::with_capacity(256 + self.claims.len() * 640));
+        w.extraction(self);
+        w.0
+    }
+}
+
+struct Writer(String);
+
+impl Writer {
+    fn raw(&mut self, s: &str) {
+        self.0.push_str(s);
+    }
+
+    /// `"key":` after a comma unless it is the object's first field.
+    fn key(&mut self, key: &str, first: bool) {
+        if !first {
+            self.0.push(',');
+        }
+        self.0.push('"');
+        self.0.push_str(key);
+        self.0.push_str("\":");
+    }
+
+    fn string(&mut self, s: &str) {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        self.0.push('"');
+        let bytes = s.as_bytes();
+        let mut run = 0;
+        for (i, &b) in bytes.iter().enumerate() {
+            let escape = match b {
+                b'"' => "\\\"",
+                b'\\' => "\\\\",
+                b'\n' => "\\n",
+                b'\r' => "\\r",
+                b'\t' => "\\t",
+                0x08 => "\\b",
+                0x0c => "\\f",
+                0..=0x1f => "",
+                _ => continue,
+            };
+            // Bytes before `i` are whole characters: only ASCII is ever escaped.
+            self.0.push_str(&s[run..i]);
+            run = i + 1;
+            if escape.is_empty() {
+                self.0.push_str("\\u00");
+                self.0.push(char::from(HEX[usize::from(b >> 4)]));
+                self.0.push(char::from(HEX[usize::from(b & 0xf)]));
+            } else {
+                self.0.push_str(escape);
+            }
+        }
+        self.0.push_str(&s[run..]);
+        self.0.push('"');
+    }
+
+    fn uint(&mut self, n: usize) {
+        let mut digits = [0u8; 20];
+        let mut k = digits.len();
+        let mut n = n;
+        loop {
+            k -= 1;
+            digits[k] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        self.0.push_str(std::str::from_utf8(&digits[k..]).expect("ASCII digits"));
+    }
+
+    /// A float as `serde_json` writes it (shortest round-trip form; `0.0` for zero).
+    fn float(&mut self, x: f64) {
+        if x.is_finite() {
+            self.0.push_str(zmij::Buffer::new().format_finite(x));
+        } else {
+            self.0.push_str("null");
+        }
+    }
+
+    /// A figure: whole numbers as integers (358000, not 358000.0), others as floats.
+    fn figure(&mut self, v: Option<f64>) {
+        match v {
+            Some(x) if x.fract() == 0.0 && x.abs() < 9.007_199_254_740_992e15 => {
+                if x < 0.0 {
+                    self.0.push('-');
+                }
+                self.uint(x.abs() as usize);
+            }
+            Some(x) => self.float(x),
+            None => self.raw("null"),
+        }
+    }
+
+    fn opt_str(&mut self, s: Option<&str>) {
+        match s {
+            Some(s) => self.string(s),
+            None => self.raw("null"),
+        }
+    }
+
+    fn date(&mut self, d: Option<Date>) {
+        match d {
+            Some(d) => {
+                let text = d.to_string();
+                self.string(&text);
+            }
+            None => self.raw("null"),
+        }
+    }
+
+    fn uints(&mut self, ns: &[usize]) {
+        self.0.push('[');
+        for (i, &n) in ns.iter().enumerate() {
+            if i > 0 {
+                self.0.push(',');
+            }
+            self.uint(n);
+        }
+        self.0.push(']');
+    }
+
+    fn list<T>(&mut self, items: &[T], mut each: impl FnMut(&mut Self, &T)) {
+        self.0.push('[');
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                self.0.push(',');
+            }
+            each(self, item);
+        }
+        self.0.push(']');
+    }
+
+    /// The fields every span has: start, end and, from DOM text nodes, the node positions.
+    fn span(&mut self, start: usize, end: usize, nodes: Option<NodeSpan>) {
+        self.key("start", false);
+        self.uint(start);
+        self.key("end", false);
+        self.uint(end);
+        if let Some(n) = nodes {
+            self.key("startNode", false);
+            self.uint(n.start_node);
+            self.key("startOffset", false);
+            self.uint(n.start_offset);
+            self.key("endNode", false);
+            self.uint(n.end_node);
+            self.key("endOffset", false);
+            self.uint(n.end_offset);
+        }
+    }
+
+    fn extraction(&mut self, x: &Extraction) {
+        self.raw("{");
+        self.key("version", true);
+        self.uint(x.version as usize);
+        self.key("referenceDate", false);
+        self.date(x.reference_date);
+        self.key("claims", false);
+        self.list(&x.claims, Self::claim);
+        self.key("sources", false);
+        self.list(&x.sources, Self::source);
+        self.raw("}");
+    }
+
+    fn claim(&mut self, c: &Claim) {
+        self.raw("{");
+        self.key("id", true);
+        self.uint(c.id);
+        self.key("text", false);
+        self.string(&c.text);
+        self.span(c.start, c.end, c.nodes);
+        self.key("values", false);
+        self.list(&c.values, Self::value);
+        self.key("attribution", false);
+        match &c.attribution {
+            Some(a) => self.attribution(a),
+            None => self.raw("null"),
+        }
+        self.key("score", false);
+        self.float(c.score);
+        self.key("reasons", false);
+        self.list(&c.reasons, |w, r| w.string(r));
+        self.key("checks", false);
+        self.list(&c.checks, Self::check);
+        self.raw("}");
+    }
+
+    fn value(&mut self, v: &Value) {
+        self.raw("{");
+        self.key("kind", true);
+        self.string(v.kind.as_str());
+        self.key("text", false);
+        self.string(&v.text);
+        self.span(v.start, v.end, v.nodes);
+        self.key("value", false);
+        self.figure(v.value);
+        self.key("min", false);
+        self.figure(v.min);
+        self.key("max", false);
+        self.figure(v.max);
+        self.key("hedge", false);
+        self.opt_str(v.hedge.map(|h| h.as_str()));
+        self.key("unit", false);
+        self.opt_str(v.unit);
+        self.key("counted", false);
+        self.opt_str(v.counted.as_deref());
+        self.key("from", false);
+        self.date(v.from);
+        self.key("to", false);
+        self.date(v.to);
+        self.key("grain", false);
+        self.opt_str(v.grain.map(|g| g.as_str()));
+        self.key("partOf", false);
+        match v.part_of {
+            Some(p) => {
+                self.raw("{");
+                self.key("claim", true);
+                self.uint(p.claim);
+                self.key("value", false);
+                self.uint(p.value);
+                self.raw("}");
+            }
+            None => self.raw("null"),
+        }
+        self.key("resolved", false);
+        self.figure(v.resolved);
+        self.raw("}");
+    }
+
+    fn attribution(&mut self, a: &Attribution) {
+        self.raw("{");
+        self.key("source", true);
+        self.string(&a.source);
+        self.key("canonical", false);
+        self.string(&a.canonical);
+        self.span(a.start, a.end, a.nodes);
+        self.key("cue", false);
+        self.string(&a.cue);
+        self.key("type", false);
+        self.string(a.source_type);
+        self.key("affiliation", false);
+        self.opt_str(a.affiliation.as_deref());
+        self.key("quote", false);
+        self.raw(if a.quote { "true" } else { "false" });
+        self.key("inherited", false);
+        self.raw(if a.inherited { "true" } else { "false" });
+        self.key("also", false);
+        self.list(&a.also, Self::co_source);
+        self.raw("}");
+    }
+
+    fn co_source(&mut self, c: &CoSource) {
+        self.raw("{");
+        self.key("source", true);
+        self.string(&c.source);
+        self.key("canonical", false);
+        self.string(&c.canonical);
+        self.span(c.start, c.end, c.nodes);
+        self.raw("}");
+    }
+
+    fn check(&mut self, c: &Check) {
+        self.raw("{");
+        self.key("kind", true);
+        self.string(c.kind);
+        self.key("message", false);
+        self.string(&c.message);
+        self.key("claims", false);
+        self.uints(&c.claims);
+        self.raw("}");
+    }
+
+    fn source(&mut self, s: &Source) {
+        self.raw("{");
+        self.key("canonical", true);
+        self.string(&s.canonical);
+        self.key("type", false);
+        self.string(s.source_type);
+        self.key("mentions", false);
+        self.list(&s.mentions, Self::mention);
+        self.key("claims", false);
+        self.uints(&s.claims);
+        self.raw("}");
+    }
+
+    fn mention(&mut self, m: &Mention) {
+        self.raw("{");
+        self.key("text", true);
+        self.string(&m.text);
+        self.span(m.start, m.end, m.nodes);
+        self.raw("}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Hedge, Kind, PartOf};
+
+    fn value() -> Value {
+        Value {
+            kind: Kind::Count,
+            text: "some 358,000 \"Syrians\"\n\u{1}\\ é".into(),
+            start: 3,
+            end: 30,
+            nodes: Some(NodeSpan { start_node: 1, start_offset: 2, end_node: 3, end_offset: 4 }),
+            value: Some(358_000.0),
+            min: Some(-2.5),
+            max: Some(1e300),
+            hedge: Some(Hedge::Approximate),
+            unit: None,
+            counted: Some("Syrians".into()),
+            from: Date::parse("2019-12-01").ok(),
+            to: None,
+            grain: None,
+            part_of: Some(PartOf { claim: 0, value: 1 }),
+            resolved: Some(-40.0),
+        }
+    }
+
+    #[test]
+    fn escapes_and_numbers_match_serde_json() {
+        let claim = Claim {
+            id: 7,
+            text: "tab\there \u{1f} \u{8}\u{c}\r".into(),
+            start: 0,
+            end: 12,
+            nodes: None,
+            values: vec![value()],
+            attribution: None,
+            score: 0.0,
+            reasons: vec!["count"],
+            checks: vec![Check { kind: "share_over_100", message: "x".into(), claims: vec![1, 2] }],
+        };
+        let x = Extraction {
+            version: 1,
+            reference_date: Date::parse("2020-01-27").ok(),
+            claims: vec![claim],
+            sources: vec![],
+        };
+        assert_eq!(x.to_json(), serde_json::to_string(&x).unwrap());
+    }
+}
