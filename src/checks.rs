@@ -97,6 +97,9 @@ fn local_checks(claims: &[Claim], out: &mut Vec<(usize, Check)>) {
 
 /// The byte offset in `text` of a position counted in UTF-16 code units (the contract's unit).
 fn byte_offset(text: &str, units: usize) -> usize {
+    if text.as_bytes().get(..units).is_some_and(<[u8]>::is_ascii) {
+        return units;
+    }
     let mut seen = 0;
     for (i, ch) in text.char_indices() {
         if seen >= units {
@@ -317,17 +320,18 @@ fn near_words<'a>(c: &'a Claim, v: &Value) -> Vec<String> {
     // The source's own name is not what the figure is about.
     let mention = c.attribution.as_ref().map_or("", |a| a.source.as_str());
     let in_mention = |w: &str| words(mention).any(|m| m == w);
-    let mut out: Vec<String> = words(&c.text[..a])
-        .rev()
-        .take(WINDOW)
-        .chain(words(&c.text[b..]).take(WINDOW))
-        .filter(|w| w.len() > 3 && w.chars().next().is_some_and(char::is_lowercase))
-        .filter(|w| !generic(w) && !counted.as_deref().is_some_and(|h| h == *w || *h == w.to_ascii_lowercase()))
-        .filter(|w| !in_mention(w))
-        .map(|w| concept(&stem(w)).to_string())
-        .collect();
-    out.sort();
-    out.dedup();
+    let mut out: Vec<String> = Vec::new();
+    for w in words(&c.text[..a]).rev().take(WINDOW).chain(words(&c.text[b..]).take(WINDOW)) {
+        let content = w.len() > 3 && w.chars().next().is_some_and(char::is_lowercase) && !generic(w);
+        let counted_noun = counted.as_deref().is_some_and(|h| h == w || *h == w.to_ascii_lowercase());
+        if !content || counted_noun || in_mention(w) {
+            continue;
+        }
+        let stem = concept(&stem(w)).to_string();
+        if !out.contains(&stem) {
+            out.push(stem);
+        }
+    }
     out
 }
 
@@ -364,19 +368,23 @@ fn conflicts(claims: &[Claim], out: &mut Vec<(usize, Check)>) {
             index.entry(w.as_str()).or_default().push(i);
         }
     }
+    // The pairs that share a word, each once, in order: `partners` collects the later figures
+    // that share a word with figure `i`, and stays short (a word is skipped when it is near more
+    // than eight figures: it is the page's topic, not a shared subject).
     let mut pairs: Vec<(usize, usize)> = Vec::new();
+    let mut partners: Vec<usize> = Vec::new();
     for (i, f) in figures.iter().enumerate() {
+        partners.clear();
         for w in &f.near {
             let ids = &index[w.as_str()];
-            // A word near many figures is the page's topic, not a shared subject.
-            if ids.len() > 8 {
-                continue;
+            if ids.len() <= 8 {
+                partners.extend(ids.iter().filter(|&&j| j > i));
             }
-            pairs.extend(ids.iter().filter(|&&j| j > i).map(|&j| (i, j)));
         }
+        insertion_sort(&mut partners);
+        partners.dedup();
+        pairs.extend(partners.iter().map(|&j| (i, j)));
     }
-    pairs.sort_unstable();
-    pairs.dedup();
     for (i, j) in pairs {
         let (fa, fb) = (&figures[i], &figures[j]);
         let same_thing =
@@ -406,6 +414,18 @@ fn conflicts(claims: &[Claim], out: &mut Vec<(usize, Check)>) {
             let message = format!("{} and {} are different figures for the same thing", fa.value.text, fb.value.text);
             out.push((a, Check { kind: "conflicting_figures", message: message.clone(), claims: vec![a, b] }));
             out.push((b, Check { kind: "conflicting_figures", message, claims: vec![a, b] }));
+        }
+    }
+}
+
+/// Sorts a short list in place (a few dozen entries at most here), without the code size of the
+/// standard library's general sorts.
+fn insertion_sort(v: &mut [usize]) {
+    for k in 1..v.len() {
+        let mut m = k;
+        while m > 0 && v[m - 1] > v[m] {
+            v.swap(m - 1, m);
+            m -= 1;
         }
     }
 }

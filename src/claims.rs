@@ -9,7 +9,7 @@
 //! reason adds weight and the score stays within 0..1. The reason codes and their weights are
 //! listed in `docs/reasons.md`.
 
-use std::collections::BTreeMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use crate::attribution::{Attributor, Mention, Said};
@@ -347,25 +347,33 @@ impl Builder<'_> {
     /// One entry per source, with every mention and every claim it is given for.
     fn sources(&self, claims: &[Claim]) -> Vec<Source> {
         let reg = &self.attributor.registry;
-        let mut by_name: BTreeMap<usize, Source> = BTreeMap::new();
-        let mut order: Vec<usize> = Vec::new();
+        // The first registry entry of each canonical name, and where its source went in `out`.
+        let mut by_name: HashMap<&str, usize> = HashMap::new();
+        for (i, e) in reg.entries.iter().enumerate() {
+            by_name.entry(e.canonical.as_str()).or_insert(i);
+        }
+        let mut slot: Vec<Option<usize>> = vec![None; reg.entries.len()];
+        let mut mentioned: HashSet<(usize, usize)> = HashSet::new();
+        let mut out: Vec<Source> = Vec::new();
         for c in claims {
             let Some(a) = &c.attribution else { continue };
             let mut add = |canonical: &str, text: &str, start: usize, end: usize, mention: bool| {
-                let Some(idx) = reg.entries.iter().position(|e| e.canonical == canonical) else { return };
-                let entry = by_name.entry(idx).or_insert_with(|| {
-                    order.push(idx);
-                    Source {
+                let Some(&idx) = by_name.get(canonical) else { return };
+                let k = *slot[idx].get_or_insert_with(|| {
+                    out.push(Source {
                         canonical: canonical.to_string(),
                         source_type: reg.entries[idx].kind.as_str(),
                         mentions: Vec::new(),
                         claims: Vec::new(),
-                    }
+                    });
+                    out.len() - 1
                 });
-                if mention && !entry.mentions.iter().any(|m| m.start == start) {
+                let entry = &mut out[k];
+                if mention && mentioned.insert((idx, start)) {
                     entry.mentions.push(crate::model::Mention { text: text.to_string(), start, end, nodes: None });
                 }
-                if !entry.claims.contains(&c.id) {
+                // Claims come in id order: a repeat can only be the last one added.
+                if entry.claims.last() != Some(&c.id) {
                     entry.claims.push(c.id);
                 }
             };
@@ -374,7 +382,7 @@ impl Builder<'_> {
                 add(&co.canonical, &co.source, co.start, co.end, !a.inherited);
             }
         }
-        order.into_iter().filter_map(|i| by_name.remove(&i)).collect()
+        out
     }
 }
 

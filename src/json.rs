@@ -34,10 +34,7 @@ impl Writer {
 
     /// `"key":` after a comma unless it is the object's first field.
     fn key(&mut self, key: &str, first: bool) {
-        if !first {
-            self.0.push(',');
-        }
-        self.0.push('"');
+        self.0.push_str(if first { "\"" } else { ",\"" });
         self.0.push_str(key);
         self.0.push_str("\":");
     }

@@ -39,20 +39,57 @@ impl Hasher for WordHasher {
 /// A `HashMap` keyed by words or indexes, hashed with [`WordHasher`].
 pub(crate) type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
-/// A set of lower-case words, given as one space-separated string.
+/// A set of lower-case words, given as one space-separated string; a word may carry a small
+/// number after `=` ("march=3"), which [`Lexicon::value`] returns.
+///
+/// One hash and one comparison answer a lookup, however long the list: a `matches!` over the
+/// same words costs a comparison per word in the worst case and more code than the list itself.
 pub(crate) struct Lexicon {
     words: &'static str,
-    set: OnceLock<HashSet<&'static str, BuildHasherDefault<WordHasher>>>,
+    map: OnceLock<WordMap<&'static str, u16>>,
 }
 
 impl Lexicon {
     pub(crate) const fn new(words: &'static str) -> Lexicon {
-        Lexicon { words, set: OnceLock::new() }
+        Lexicon { words, map: OnceLock::new() }
+    }
+
+    fn entries(&self) -> impl Iterator<Item = (&'static str, u16)> {
+        self.words.split_whitespace().map(|entry| match entry.split_once('=') {
+            Some((word, n)) => (word, n.parse().expect("a lexicon value is a small number")),
+            None => (entry, 0),
+        })
+    }
+
+    fn map(&self) -> &WordMap<&'static str, u16> {
+        self.map.get_or_init(|| self.entries().collect())
     }
 
     /// Whether `word` (lower case) is in the list.
     pub(crate) fn contains(&self, word: &str) -> bool {
-        self.set.get_or_init(|| self.words.split_whitespace().collect()).contains(word)
+        self.map().contains_key(word)
+    }
+
+    /// The number written after `word` in the list (0 when none is written).
+    pub(crate) fn value(&self, word: &str) -> Option<u16> {
+        self.map().get(word).copied()
+    }
+}
+
+/// The union of several word lists, for a first look that asks "could any of them match here?"
+/// with one lookup.
+pub(crate) struct Union {
+    parts: &'static [&'static Lexicon],
+    set: OnceLock<HashSet<&'static str, BuildHasherDefault<WordHasher>>>,
+}
+
+impl Union {
+    pub(crate) const fn new(parts: &'static [&'static Lexicon]) -> Union {
+        Union { parts, set: OnceLock::new() }
+    }
+
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        self.set.get_or_init(|| self.parts.iter().flat_map(|l| l.entries().map(|(w, _)| w)).collect()).contains(word)
     }
 }
 
@@ -65,9 +102,20 @@ mod tests {
          blue",
     );
 
+    static SIZES: Lexicon = Lexicon::new("small=1 medium=2 large=3 huge=3");
+
     #[test]
     fn words_across_line_continuations() {
         assert!(COLOURS.contains("red") && COLOURS.contains("green") && COLOURS.contains("blue"));
         assert!(!COLOURS.contains("gre") && !COLOURS.contains(""));
+    }
+
+    #[test]
+    fn values_and_unions() {
+        assert_eq!(SIZES.value("huge"), Some(3));
+        assert_eq!(SIZES.value("red"), None);
+        assert_eq!(COLOURS.value("red"), Some(0));
+        static BOTH: Union = Union::new(&[&COLOURS, &SIZES]);
+        assert!(BOTH.contains("blue") && BOTH.contains("medium") && !BOTH.contains("medium=2"));
     }
 }

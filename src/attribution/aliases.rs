@@ -120,8 +120,9 @@ fn initials(name: &str) -> String {
 }
 
 fn is_acronym(name: &str) -> bool {
-    let letters: String = name.chars().filter(|c| *c != '.').collect();
-    (2..=7).contains(&letters.len()) && letters.chars().all(|c| c.is_ascii_uppercase())
+    let b = name.as_bytes();
+    let letters = b.iter().filter(|&&c| c != b'.').count();
+    (2..=7).contains(&letters) && b.iter().all(|&c| c == b'.' || c.is_ascii_uppercase())
 }
 
 impl Registry {

@@ -22,10 +22,6 @@ pub struct Sentence {
     pub paragraph: usize,
 }
 
-fn is_line_break(c: char) -> bool {
-    matches!(c, '\n' | '\u{2028}' | '\u{2029}' | '\u{85}')
-}
-
 /// White space, and the invisible characters that behave like it at the edges of a sentence
 /// (a byte-order mark, zero-width spaces).
 pub(crate) fn is_blank(c: char) -> bool {
@@ -69,11 +65,23 @@ pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
         out.push(line);
         *open = true;
     };
-    for (i, c) in text.char_indices() {
-        if is_line_break(c) {
-            push_line(line_start..i, &mut out, &mut open);
-            line_start = i + c.len_utf8();
-        }
+    // Line breaks by their bytes: "\n", U+0085 (C2 85), U+2028 and U+2029 (E2 80 A8/A9). A
+    // continuation byte never equals a leading one, so a match is always a whole character.
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let len = match bytes[i] {
+            b'\n' => 1,
+            0xC2 if bytes.get(i + 1) == Some(&0x85) => 2,
+            0xE2 if bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) => 3,
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        push_line(line_start..i, &mut out, &mut open);
+        i += len;
+        line_start = i;
     }
     push_line(line_start..text.len(), &mut out, &mut open);
     out
@@ -286,6 +294,13 @@ fn abbreviation_holds(s: &str, sent_start: usize, dot: usize, after: &str) -> bo
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_line_break_ends_a_paragraph() {
+        let text = "One.\nTwo.\u{85}Three.\u{2028}Four.\u{2029}Five é.";
+        let got: Vec<&str> = paragraphs(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(got, ["One.", "Two.", "Three.", "Four.", "Five é."]);
+    }
 
     fn split(text: &str) -> Vec<&str> {
         sentences(text).iter().map(|s| &text[s.start..s.end]).collect()

@@ -7,41 +7,32 @@
 //! figure in news text without being what it counts.
 
 use super::{durations, measures, money, Sent};
+use crate::lexicon::Lexicon;
 
 /// Words that end (or cannot start) a counted noun phrase.
 pub(crate) fn is_stop(w: &str) -> bool {
-    matches!(
-        w,
-        // determiners, pronouns, conjunctions, prepositions
-        "the" | "a" | "an" | "this" | "that" | "these" | "those" | "them" | "they" | "their" | "it" | "its" | "he" | "she"
-            | "his" | "her" | "him" | "we" | "us" | "our" | "you" | "your" | "i" | "me" | "my" | "who" | "whom" | "whose"
-            | "which" | "what" | "where" | "when" | "while" | "and" | "or" | "but" | "nor" | "so" | "yet" | "if" | "than"
-            | "as" | "of" | "in" | "on" | "at" | "to" | "for" | "from" | "by" | "with" | "without" | "into" | "onto"
-            | "over" | "under" | "about" | "around" | "across" | "after" | "before" | "since" | "until" | "during"
-            | "between" | "among" | "against" | "through" | "near" | "per" | "via" | "outside" | "inside" | "off"
-            | "up" | "down" | "out" | "towards" | "toward" | "along" | "behind" | "beyond" | "above" | "below"
-            | "despite" | "amid" | "beside" | "besides" | "within" | "upon" | "like" | "each" | "every" | "all" | "both" | "some" | "any" | "no" | "not" | "more"
-            | "most" | "less" | "fewer" | "other" | "such" | "own" | "same" | "there" | "here" | "then" | "now"
-            | "also" | "only" | "just" | "soon" | "because" | "recently" | "together" | "immediately"
-            | "even" | "still" | "already" | "again" | "alone" | "too" | "very" | "ago"
-            | "apiece" | "annually" | "respectively" | "overall" | "total" | "altogether" | "instead"
-            // auxiliaries and frequent verbs
-            | "is" | "are" | "was" | "were" | "be" | "been" | "being" | "am" | "has" | "have" | "had" | "having" | "do"
-            | "does" | "did" | "will" | "would" | "shall" | "should" | "can" | "could" | "may" | "might" | "must"
-            | "said" | "say" | "says" | "told" | "tell" | "reported" | "according" | "died" | "fled" | "left" | "lost"
-            | "remain" | "remained" | "remains" | "live" | "lived" | "lives" | "work" | "worked" | "came" | "come"
-            | "went" | "go" | "got" | "get" | "took" | "take" | "made" | "make" | "saw" | "see" | "gave" | "give"
-            | "won" | "win" | "ran" | "run" | "fell" | "rose" | "grew" | "hit" | "set" | "put" | "cut" | "met"
-            | "held" | "kept" | "paid" | "sent" | "spent" | "found" | "need" | "needed" | "face"
-            | "faced" | "attended" | "signed" | "voted" | "joined" | "returned" | "arrived" | "received" | "became"
-            // time words
-            | "today" | "yesterday" | "tomorrow" | "tonight" | "monday" | "tuesday" | "wednesday" | "thursday"
-            | "friday" | "saturday" | "sunday" | "january" | "february" | "march" | "april" | "june" | "july"
-            | "august" | "september" | "october" | "november" | "december" | "last" | "next" | "earlier" | "later"
-            | "percent" | "cent" | "times" | "apart" | "away" | "long" | "old"
-            | "late" | "early" | "once" | "twice" | "yearly" | "daily" | "weekly" | "monthly"
-    )
+    STOP.contains(w)
 }
+
+/// Determiners, pronouns, conjunctions, prepositions and adverbs; auxiliaries and frequent verbs;
+/// time words.
+pub(crate) static STOP: Lexicon = Lexicon::new(
+    "the a an this that these those them they their it its he she his her him we us our you your i me my \
+     who whom whose which what where when while and or but nor so yet if than as of in on at to for from \
+     by with without into onto over under about around across after before since until during between \
+     among against through near per via outside inside off up down out towards toward along behind beyond \
+     above below despite amid beside besides within upon like each every all both some any no not more \
+     most less fewer other such own same there here then now also only just soon because recently \
+     together immediately even still already again alone too very ago apiece annually respectively \
+     overall total altogether instead is are was were be been being am has have had having do does did \
+     will would shall should can could may might must said say says told tell reported according died \
+     fled left lost remain remained remains live lived lives work worked came come went go got get took \
+     take made make saw see gave give won win ran run fell rose grew hit set put cut met held kept paid \
+     sent spent found need needed face faced attended signed voted joined returned arrived received \
+     became today yesterday tomorrow tonight monday tuesday wednesday thursday friday saturday sunday \
+     january february march april june july august september october november december last next earlier \
+     later percent cent times apart away long old late early once twice yearly daily weekly monthly",
+);
 
 fn is_noun_word(s: &Sent<'_>, j: usize) -> bool {
     let Some(w) = s.word(j) else { return false };

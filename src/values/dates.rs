@@ -13,41 +13,26 @@
 
 use super::{numbers, Found, Sent, Tense};
 use crate::calendar::{days_in_month, Date, Weekday};
+use crate::lexicon::Lexicon;
 use crate::model::Grain;
 
 /// A month name or abbreviation (lower case): 1 to 12.
 pub(crate) fn month(w: &str) -> Option<u8> {
-    Some(match w {
-        "january" | "jan" => 1,
-        "february" | "feb" => 2,
-        "march" | "mar" => 3,
-        "april" | "apr" => 4,
-        "may" => 5,
-        "june" | "jun" => 6,
-        "july" | "jul" => 7,
-        "august" | "aug" => 8,
-        "september" | "sep" | "sept" => 9,
-        "october" | "oct" => 10,
-        "november" | "nov" => 11,
-        "december" | "dec" => 12,
-        _ => return None,
-    })
+    MONTHS.value(w).map(|m| m as u8)
 }
+
+pub(crate) static MONTHS: Lexicon = Lexicon::new(
+    "january=1 jan=1 february=2 feb=2 march=3 mar=3 april=4 apr=4 may=5 june=6 jun=6 july=7 jul=7 \
+     august=8 aug=8 september=9 sep=9 sept=9 october=10 oct=10 november=11 nov=11 december=12 dec=12",
+);
 
 /// A weekday's full name (lower case).
 pub(crate) fn weekday(w: &str) -> Option<Weekday> {
-    use Weekday::*;
-    Some(match w {
-        "monday" => Monday,
-        "tuesday" => Tuesday,
-        "wednesday" => Wednesday,
-        "thursday" => Thursday,
-        "friday" => Friday,
-        "saturday" => Saturday,
-        "sunday" => Sunday,
-        _ => return None,
-    })
+    WEEKDAYS.value(w).map(|d| Weekday::from_index(i64::from(d)))
 }
+
+pub(crate) static WEEKDAYS: Lexicon =
+    Lexicon::new("monday=0 tuesday=1 wednesday=2 thursday=3 friday=4 saturday=5 sunday=6");
 
 /// Words that start relative dates; a capitalised one before a figure does not make a name.
 pub(crate) fn is_date_word(w: &str) -> bool {

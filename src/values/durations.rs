@@ -2,24 +2,33 @@
 //! vague ones ("after months of bombardment") and anchored ones ("the past three years").
 
 use super::{numbers, Found, Sent};
+use crate::lexicon::Lexicon;
 use crate::model::{Hedge, Kind};
 
 /// A time unit word: its canonical unit and how many of it the word is ("decade" = 10 years).
 pub(crate) fn unit_word(w: &str) -> Option<(&'static str, f64)> {
-    Some(match w {
-        "second" | "seconds" | "sec" | "secs" => ("second", 1.0),
-        "minute" | "minutes" | "min" | "mins" => ("minute", 1.0),
-        "hour" | "hours" | "hr" | "hrs" => ("hour", 1.0),
-        "day" | "days" => ("day", 1.0),
-        "week" | "weeks" => ("week", 1.0),
-        "fortnight" | "fortnights" => ("week", 2.0),
-        "month" | "months" => ("month", 1.0),
-        "year" | "years" | "yr" | "yrs" => ("year", 1.0),
-        "decade" | "decades" => ("year", 10.0),
-        "century" | "centuries" => ("year", 100.0),
-        _ => return None,
-    })
+    UNIT_WORDS.value(w).map(|k| UNITS[usize::from(k)])
 }
+
+static UNIT_WORDS: Lexicon = Lexicon::new(
+    "second=0 seconds=0 sec=0 secs=0 minute=1 minutes=1 min=1 mins=1 hour=2 hours=2 hr=2 hrs=2 day=3 \
+     days=3 week=4 weeks=4 fortnight=5 fortnights=5 month=6 months=6 year=7 years=7 yr=7 yrs=7 decade=8 \
+     decades=8 century=9 centuries=9",
+);
+
+/// What each entry of [`UNIT_WORDS`] stands for, by its number.
+const UNITS: [(&str, f64); 10] = [
+    ("second", 1.0),
+    ("minute", 1.0),
+    ("hour", 1.0),
+    ("day", 1.0),
+    ("week", 1.0),
+    ("week", 2.0),
+    ("month", 1.0),
+    ("year", 1.0),
+    ("year", 10.0),
+    ("year", 100.0),
+];
 
 /// The time unit after a figure at token `i` (also glued by a hyphen: "three-year",
 /// "34-year-old"): unit, factor and the token after it.

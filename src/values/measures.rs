@@ -2,37 +2,28 @@
 //! the value as written and the unit as its canonical symbol, never converted.
 
 use super::Sent;
+use crate::lexicon::Lexicon;
 
 /// Single-word units (lower case) and their symbols.
 fn unit_word(w: &str) -> Option<&'static str> {
-    Some(match w {
-        "km" | "kms" | "kilometre" | "kilometres" | "kilometer" | "kilometers" => "km",
-        "metre" | "metres" | "meter" | "meters" => "m",
-        "cm" | "centimetre" | "centimetres" | "centimeter" | "centimeters" => "cm",
-        "mm" | "millimetre" | "millimetres" | "millimeter" | "millimeters" => "mm",
-        "mile" | "miles" => "mi",
-        "ft" | "foot" | "feet" => "ft",
-        "inch" | "inches" => "in",
-        "kg" | "kgs" | "kilogram" | "kilograms" | "kilogramme" | "kilogrammes" | "kilo" | "kilos" => "kg",
-        "gram" | "grams" | "gramme" | "grammes" => "g",
-        "tonne" | "tonnes" | "ton" | "tons" => "t",
-        "lb" | "lbs" => "lb",
-        "hectare" | "hectares" | "ha" => "ha",
-        "acre" | "acres" => "acre",
-        "litre" | "litres" | "liter" | "liters" => "L",
-        "barrel" | "barrels" | "bbl" => "bbl",
-        "mw" | "megawatt" | "megawatts" => "MW",
-        "gw" | "gigawatt" | "gigawatts" => "GW",
-        "kw" | "kilowatt" | "kilowatts" => "kW",
-        "kwh" => "kWh",
-        "gwh" => "GWh",
-        "twh" => "TWh",
-        "mph" => "mph",
-        "kph" | "kmh" => "km/h",
-        "knot" | "knots" => "kn",
-        _ => return None,
-    })
+    UNIT_WORDS.value(w).map(|k| UNIT_SYMBOLS[usize::from(k)])
 }
+
+static UNIT_WORDS: Lexicon = Lexicon::new(
+    "km=0 kms=0 kilometre=0 kilometres=0 kilometer=0 kilometers=0 metre=1 metres=1 meter=1 meters=1 cm=2 \
+     centimetre=2 centimetres=2 centimeter=2 centimeters=2 mm=3 millimetre=3 millimetres=3 millimeter=3 \
+     millimeters=3 mile=4 miles=4 ft=5 foot=5 feet=5 inch=6 inches=6 kg=7 kgs=7 kilogram=7 kilograms=7 \
+     kilogramme=7 kilogrammes=7 kilo=7 kilos=7 gram=8 grams=8 gramme=8 grammes=8 tonne=9 tonnes=9 ton=9 \
+     tons=9 lb=10 lbs=10 hectare=11 hectares=11 ha=11 acre=12 acres=12 litre=13 litres=13 liter=13 \
+     liters=13 barrel=14 barrels=14 bbl=14 mw=15 megawatt=15 megawatts=15 gw=16 gigawatt=16 gigawatts=16 \
+     kw=17 kilowatt=17 kilowatts=17 kwh=18 gwh=19 twh=20 mph=21 kph=22 kmh=22 knot=23 knots=23",
+);
+
+/// What each entry of [`UNIT_WORDS`] stands for, by its number.
+const UNIT_SYMBOLS: [&str; 24] = [
+    "km", "m", "cm", "mm", "mi", "ft", "in", "kg", "g", "t", "lb", "ha", "acre", "L", "bbl", "MW", "GW", "kW", "kWh",
+    "GWh", "TWh", "mph", "km/h", "kn",
+];
 
 /// The unit after a figure, starting at token `i`: its symbol and the token after it. Handles
 /// glued ("5km"), hyphenated ("40-kilometre") and several-word units ("square kilometres",

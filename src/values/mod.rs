@@ -23,6 +23,7 @@ pub(crate) mod ratios;
 use std::cell::Cell;
 
 use crate::calendar::Date;
+use crate::lexicon::{Lexicon, Union};
 use crate::model::{Grain, Hedge, Kind};
 use crate::text::{TokKind, Token};
 
@@ -178,7 +179,7 @@ impl<'a> Sent<'a> {
 
     fn compute_tense(&self) -> Tense {
         for i in 0..self.len() {
-            let Some(w) = self.word(i) else { continue };
+            let Some(w) = self.word(i).filter(|w| FUTURE_CUES.contains(w)) else { continue };
             let prev_be = i > 0 && matches!(self.lw(i - 1), "is" | "are" | "am" | "be" | "re" | "s");
             let future = match w {
                 "will" | "shall" | "ll" => true,
@@ -218,6 +219,10 @@ impl<'a> Sent<'a> {
         (self.toks[a].start, self.toks[b - 1].end)
     }
 }
+
+/// The words that may make a sentence speak of the future (each is checked in context).
+static FUTURE_CUES: Lexicon =
+    Lexicon::new("will shall ll won going due set expected scheduled slated plans intends aims");
 
 /// A value as a rule found it: token positions, not yet offsets.
 #[derive(Clone, Debug, PartialEq)]
@@ -331,66 +336,23 @@ fn may_start_value(s: &Sent<'_>, i: usize) -> bool {
 /// are listed here or found by the family's own lexicon, so that ordinary words cost one lookup.
 fn starts_rule(s: &Sent<'_>, i: usize) -> bool {
     let w = s.lw(i);
-    let trigger = matches!(
-        w,
-        "a" | "an"
-            | "the"
-            | "half"
-            | "several"
-            | "few"
-            | "since"
-            | "between"
-            | "from"
-            | "last"
-            | "next"
-            | "this"
-            | "earlier"
-            | "later"
-            | "recent"
-            | "early"
-            | "mid"
-            | "late"
-            | "first"
-            | "q"
-            | "minus"
-            | "today"
-            | "yesterday"
-            | "tomorrow"
-            | "tonight"
-            | "tens"
-            | "dozens"
-            | "hundreds"
-            | "thousands"
-            | "millions"
-            | "billions"
-            | "trillions"
-            | "us"
-            | "c"
-            | "ca"
-            | "hk"
-            | "nz"
-            | "s"
-            | "au"
-            | "usd"
-            | "eur"
-            | "gbp"
-            | "jpy"
-            | "chf"
-            | "cny"
-            | "twenty"
-            | "thirty"
-            | "forty"
-            | "fifty"
-            | "sixty"
-            | "seventy"
-            | "eighty"
-            | "ninety"
-    );
-    trigger
-        || numbers::small(w).is_some()
-        || ordinals::is_ordinal_word(w)
-        || dates::month(w).is_some()
-        || dates::weekday(w).is_some()
-        || hedges::starts_hedge(w)
-        || (w.ends_with('s') && durations::unit_word(w).is_some())
+    STARTERS.contains(w) || (w.ends_with('s') && durations::unit_word(w).is_some())
 }
+
+/// Words some rule starts with besides numbers, ordinals, months, weekdays and hedges.
+static TRIGGERS: Lexicon = Lexicon::new(
+    "a an the half several few since between from last next this earlier later recent early mid late \
+     first q minus today yesterday tomorrow tonight tens dozens hundreds thousands millions billions \
+     trillions us c ca hk nz s au usd eur gbp jpy chf cny twenty thirty forty fifty sixty seventy eighty \
+     ninety",
+);
+
+/// Every word a value rule can start with, looked up once per word.
+static STARTERS: Union = Union::new(&[
+    &TRIGGERS,
+    &numbers::SMALL,
+    &ordinals::ORDINAL_WORDS,
+    &dates::MONTHS,
+    &dates::WEEKDAYS,
+    &hedges::HEDGE_STARTS,
+]);

@@ -3,6 +3,7 @@
 //! ("hundreds of thousands", "dozens", "several hundred").
 
 use super::Sent;
+use crate::lexicon::Lexicon;
 
 /// A figure and where it was written.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -31,56 +32,31 @@ impl Number {
 
 /// A magnitude word: "thousand", "million", "bn", ….
 pub(crate) fn magnitude(w: &str) -> Option<f64> {
-    Some(match w {
-        "thousand" => 1e3,
-        "million" | "mn" | "mln" => 1e6,
-        "billion" | "bn" => 1e9,
-        "trillion" | "tn" | "trn" => 1e12,
-        _ => return None,
-    })
+    MAGNITUDES.value(w).map(|k| MAGNITUDE_VALUES[usize::from(k)])
 }
+
+static MAGNITUDES: Lexicon = Lexicon::new("thousand=0 million=1 mn=1 mln=1 billion=2 bn=2 trillion=3 tn=3 trn=3");
+
+/// What each entry of [`MAGNITUDES`] stands for, by its number.
+const MAGNITUDE_VALUES: [f64; 4] = [1e3, 1e6, 1e9, 1e12];
 
 /// Number words below twenty.
 pub(crate) fn small(w: &str) -> Option<f64> {
-    Some(match w {
-        "zero" => 0.0,
-        "one" => 1.0,
-        "two" => 2.0,
-        "three" => 3.0,
-        "four" => 4.0,
-        "five" => 5.0,
-        "six" => 6.0,
-        "seven" => 7.0,
-        "eight" => 8.0,
-        "nine" => 9.0,
-        "ten" => 10.0,
-        "eleven" => 11.0,
-        "twelve" => 12.0,
-        "thirteen" => 13.0,
-        "fourteen" => 14.0,
-        "fifteen" => 15.0,
-        "sixteen" => 16.0,
-        "seventeen" => 17.0,
-        "eighteen" => 18.0,
-        "nineteen" => 19.0,
-        _ => return None,
-    })
+    SMALL.value(w).map(f64::from)
 }
+
+pub(crate) static SMALL: Lexicon = Lexicon::new(
+    "zero=0 one=1 two=2 three=3 four=4 five=5 six=6 seven=7 eight=8 nine=9 ten=10 eleven=11 twelve=12 \
+     thirteen=13 fourteen=14 fifteen=15 sixteen=16 seventeen=17 eighteen=18 nineteen=19",
+);
 
 /// Tens: "twenty" … "ninety".
 pub(crate) fn tens(w: &str) -> Option<f64> {
-    Some(match w {
-        "twenty" => 20.0,
-        "thirty" => 30.0,
-        "forty" => 40.0,
-        "fifty" => 50.0,
-        "sixty" => 60.0,
-        "seventy" => 70.0,
-        "eighty" => 80.0,
-        "ninety" => 90.0,
-        _ => return None,
-    })
+    TENS.value(w).map(f64::from)
 }
+
+pub(crate) static TENS: Lexicon =
+    Lexicon::new("twenty=20 thirty=30 forty=40 fifty=50 sixty=60 seventy=70 eighty=80 ninety=90");
 
 /// A figure starting at token `i`, in digits or in words.
 pub(crate) fn number_at(s: &Sent<'_>, i: usize) -> Option<Number> {

@@ -4,36 +4,18 @@
 //! when written as words.
 
 use super::{counts, numbers, Found, Sent};
+use crate::lexicon::Lexicon;
 use crate::model::Kind;
 
 fn ordinal_word(w: &str) -> Option<f64> {
-    Some(match w {
-        "second" => 2.0,
-        "third" => 3.0,
-        "fourth" => 4.0,
-        "fifth" => 5.0,
-        "sixth" => 6.0,
-        "seventh" => 7.0,
-        "eighth" => 8.0,
-        "ninth" => 9.0,
-        "tenth" => 10.0,
-        "eleventh" => 11.0,
-        "twelfth" => 12.0,
-        "thirteenth" => 13.0,
-        "fourteenth" => 14.0,
-        "fifteenth" => 15.0,
-        "sixteenth" => 16.0,
-        "seventeenth" => 17.0,
-        "eighteenth" => 18.0,
-        "nineteenth" => 19.0,
-        "twentieth" => 20.0,
-        "thirtieth" => 30.0,
-        "fortieth" => 40.0,
-        "fiftieth" => 50.0,
-        "hundredth" => 100.0,
-        _ => return None,
-    })
+    ORDINAL_WORDS.value(w).map(f64::from)
 }
+
+pub(crate) static ORDINAL_WORDS: Lexicon = Lexicon::new(
+    "second=2 third=3 fourth=4 fifth=5 sixth=6 seventh=7 eighth=8 ninth=9 tenth=10 eleventh=11 twelfth=12 \
+     thirteenth=13 fourteenth=14 fifteenth=15 sixteenth=16 seventeenth=17 eighteenth=18 nineteenth=19 \
+     twentieth=20 thirtieth=30 fortieth=40 fiftieth=50 hundredth=100",
+);
 
 /// Whether `w` is an ordinal word this module reports ("second" … "hundredth").
 pub(crate) fn is_ordinal_word(w: &str) -> bool {
