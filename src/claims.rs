@@ -64,7 +64,12 @@ struct Sentence {
     groups: Vec<usize>,
 }
 
-pub(crate) fn extract(text: &str, options: &Options) -> Extraction {
+/// How much text is read between two progress reports.
+const PROGRESS_STEP: usize = 64 * 1024;
+
+/// Finds the claims; `progress` hears the share of the text read so far (0 to 1) every
+/// [`PROGRESS_STEP`] bytes, for a shell that shows progress on long pages.
+pub(crate) fn extract(text: &str, options: &Options, progress: &mut dyn FnMut(f64)) -> Extraction {
     let lower = text.to_ascii_lowercase();
     let map = Utf16Map::new(text);
     let paragraphs = segment::paragraphs(text);
@@ -74,7 +79,12 @@ pub(crate) fn extract(text: &str, options: &Options) -> Extraction {
     let mut sentences: Vec<Sentence> = Vec::new();
     let mut all = Vec::new();
     let mut ordinal = 0;
+    let mut reported = 0;
     for (p, range) in paragraphs.iter().enumerate() {
+        if range.start >= reported + PROGRESS_STEP {
+            reported = range.start;
+            progress(range.start as f64 / text.len() as f64);
+        }
         all.clear();
         segment::split_sentences(text, range.clone(), p, &mut all);
         for sentence in &all {

@@ -65,5 +65,5 @@ pub struct ReadmeDoctests;
 /// Every sentence that carries a value is a claim; claims come in text order, with their
 /// values, score and reasons.
 pub fn extract(text: &str, options: &Options) -> Extraction {
-    claims::extract(text, options)
+    claims::extract(text, options, &mut |_| {})
 }

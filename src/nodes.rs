@@ -85,11 +85,21 @@ impl Joined {
 /// assert_eq!((n.start_node, n.start_offset, n.end_node, n.end_offset), (0, 0, 2, 7));
 /// ```
 pub fn extract_nodes<S: AsRef<str>>(texts: &[S], blocks: &[u32], options: &Options) -> Result<Extraction, Error> {
+    extract_nodes_with_progress(texts, blocks, options, &mut |_| {})
+}
+
+/// [`extract_nodes`], telling `progress` the share of the text read so far (0 to 1) as it goes.
+pub(crate) fn extract_nodes_with_progress<S: AsRef<str>>(
+    texts: &[S],
+    blocks: &[u32],
+    options: &Options,
+    progress: &mut dyn FnMut(f64),
+) -> Result<Extraction, Error> {
     if texts.len() != blocks.len() {
         return Err(Error::mismatched_nodes(texts.len(), blocks.len()));
     }
     let joined = join(texts, blocks);
-    let mut found = crate::extract(&joined.text, options);
+    let mut found = crate::claims::extract(&joined.text, options, progress);
     for c in &mut found.claims {
         c.nodes = joined.span(c.start, c.end);
         for v in &mut c.values {
@@ -146,6 +156,19 @@ mod tests {
         let found = extract_nodes(&texts, &[0, 0], &Options::new()).unwrap();
         assert_eq!(found.claims.len(), 1);
         assert_eq!(found.claims[0].values[0].text, "Some 40\n   people".replace('\n', " "));
+    }
+
+    #[test]
+    fn progress_is_reported_in_order_on_long_texts() {
+        let paragraph = "Some 40 people left on Monday, the mayor said.";
+        let texts: Vec<&str> = std::iter::repeat(paragraph).take(8000).collect();
+        let blocks: Vec<u32> = (0..texts.len() as u32).collect();
+        let mut shares = Vec::new();
+        let found = extract_nodes_with_progress(&texts, &blocks, &Options::new(), &mut |s| shares.push(s)).unwrap();
+        assert_eq!(found.claims.len(), 8000);
+        // About 370 KB of text: a report every 64 KB.
+        assert!(shares.len() >= 4, "{shares:?}");
+        assert!(shares.windows(2).all(|w| w[0] < w[1]) && shares.iter().all(|&s| s > 0.0 && s < 1.0), "{shares:?}");
     }
 
     #[test]

@@ -5,40 +5,60 @@
 // attributes, `claimlens:scanned` and `claimlens:error` events). Everything else is internal.
 
 import { extractNodes, load } from "./lib/engine.js";
+import { unpack } from "./lib/transfer.js";
 import { readPage, Widget } from "./lib/widget.js";
 
 export { extract, extractNodes } from "./lib/engine.js";
 
-/** Pages longer than this are read in a worker so the page never freezes. */
-const WORKER_THRESHOLD = 100_000;
+/**
+ * Pages longer than this (in characters) are read in a worker: the engine's first call on a
+ * long text would otherwise hold the page for more than 50 ms.
+ */
+const WORKER_THRESHOLD = 30_000;
+
+// One worker for the page's lifetime: a second scan finds the engine compiled and warm.
+let worker = null;
+let nextId = 1;
+const pending = new Map();
+
+function startWorker() {
+  const w = new Worker(new URL("./lib/worker.js", import.meta.url), { type: "module" });
+  w.onmessage = ({ data }) => {
+    const job = pending.get(data.id);
+    if (!job) return;
+    if (data.kind === "progress") {
+      job.onProgress?.(data.stage, { share: data.share });
+      return;
+    }
+    pending.delete(data.id);
+    if (data.kind === "done") unpack(data.result).then(job.resolve, job.reject);
+    else {
+      const Ctor = data.name === "TypeError" ? TypeError : data.name === "RangeError" ? RangeError : Error;
+      job.reject(Object.assign(new Ctor(data.message), data.code ? { code: data.code } : {}));
+    }
+  };
+  w.onerror = (e) => {
+    // The worker itself failed (it could not load, or it crashed): every job in it fails, and
+    // the next scan starts a new one.
+    w.terminate();
+    if (worker === w) worker = null;
+    for (const job of pending.values()) job.reject(Object.assign(new Error(`claimlens worker failed: ${e.message}`), { code: "ENGINE" }));
+    pending.clear();
+  };
+  return w;
+}
 
 function runInWorker(texts, blocks, options, onProgress) {
   return new Promise((resolve, reject) => {
-    let worker;
     try {
-      worker = new Worker(new URL("./lib/worker.js", import.meta.url), { type: "module" });
+      worker ??= startWorker();
     } catch (err) {
       reject(err);
       return;
     }
-    worker.onmessage = ({ data }) => {
-      if (data.kind === "progress") onProgress?.(data.stage);
-      else {
-        worker.terminate();
-        if (data.kind === "done") resolve(data.result);
-        else {
-          const Ctor = data.name === "TypeError" ? TypeError : data.name === "RangeError" ? RangeError : Error;
-          const err = new Ctor(data.message);
-          if (data.code) err.code = data.code;
-          reject(err);
-        }
-      }
-    };
-    worker.onerror = (e) => {
-      worker.terminate();
-      reject(Object.assign(new Error(`claimlens worker failed: ${e.message}`), { code: "ENGINE" }));
-    };
-    worker.postMessage({ id: 1, texts, blocks: Array.from(blocks), options });
+    const id = nextId++;
+    pending.set(id, { resolve, reject, onProgress });
+    worker.postMessage({ id, texts, blocks: Array.from(blocks), options });
   });
 }
 

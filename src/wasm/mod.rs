@@ -84,8 +84,14 @@ pub fn extract_js(text: JsValue, options_value: JsValue) -> Result<JsValue, JsVa
 }
 
 /// Finds the claims in a page's text nodes (`texts[i]` held by block element `blocks[i]`).
+/// `on_progress`, when a function, is called with the share of the text read so far (0 to 1).
 #[wasm_bindgen(js_name = extractNodes)]
-pub fn extract_nodes_js(texts: JsValue, blocks: JsValue, options_value: JsValue) -> Result<JsValue, JsValue> {
+pub fn extract_nodes_js(
+    texts: JsValue,
+    blocks: JsValue,
+    options_value: JsValue,
+    on_progress: JsValue,
+) -> Result<JsValue, JsValue> {
     hook_panics();
     if !js_sys::Array::is_array(&texts) {
         return Err(js_sys::TypeError::new("extractNodes: texts must be an array of strings").into());
@@ -120,7 +126,14 @@ pub fn extract_nodes_js(texts: JsValue, blocks: JsValue, options_value: JsValue)
         );
     };
     let opts = options(options_value)?;
-    let found = crate::extract_nodes(&strings, &blocks, &opts)
+    let on_progress = on_progress.dyn_into::<js_sys::Function>().ok();
+    let mut report = |share: f64| {
+        if let Some(f) = &on_progress {
+            // A listener that throws is the caller's problem, not a reason to stop reading.
+            let _ = f.call1(&JsValue::NULL, &JsValue::from(share));
+        }
+    };
+    let found = crate::nodes::extract_nodes_with_progress(&strings, &blocks, &opts, &mut report)
         .map_err(|e| JsValue::from(js_sys::RangeError::new(&format!("extractNodes: {e}"))))?;
     to_js(&found)
 }

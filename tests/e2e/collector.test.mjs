@@ -15,7 +15,7 @@ async function collectOn(html) {
   const out = await page.evaluate(async () => {
     const { collect, mainContent, referenceDate } = await import("/lib/collect.js");
     const root = mainContent();
-    const { texts, blocks } = collect(root);
+    const { texts, blocks } = await collect(root);
     return { texts, blocks: [...blocks], date: referenceDate(document, root, new Date("2031-05-06T12:00:00Z")) };
   });
   await page.close();

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { after, before, test } from "node:test";
 import { chromium } from "playwright-core";
-import { CHROMIUM, CHROMIUM_ARGS } from "./helpers.mjs";
+import { CHROMIUM, CHROMIUM_ARGS, longTasksDuringScan, watchLongTasks } from "./helpers.mjs";
 
 const EXTENSION = resolve("dist/chromium-test");
 const article = readFileSync("tests/golden/flood-relief.txt", "utf8").split("\n").filter(Boolean);
@@ -127,6 +127,7 @@ test("an iframe-heavy page scans its article and leaves the frames alone", async
 
 test("a very long page: progress, and the tab stays responsive", async () => {
   const tab = await context.newPage();
+  await watchLongTasks(tab);
   await tab.goto(`${origin}/long/`);
   await tab.bringToFront();
   const started = Date.now();
@@ -138,7 +139,9 @@ test("a very long page: progress, and the tab stays responsive", async () => {
   const ms = Date.now() - started;
   assert.ok(tick < 250, `the tab answered in ${tick} ms while the background read`);
   assert.ok(reply.claims > 5000, `${reply.claims} claims`);
-  console.log(`long page: ${(article.join("").length * 250 / 1e6).toFixed(2)} MB of text, scan request to highlights ${ms} ms`);
+  const tasks = await longTasksDuringScan(tab);
+  console.log(`long page: ${(article.join("").length * 250 / 1e6).toFixed(2)} MB of text, scan request to highlights ${ms} ms, long tasks in the tab ${JSON.stringify(tasks)} ms`);
+  assert.ok(tasks.every((t) => t < 200), `the tab was held for ${Math.max(...tasks)} ms`);
   await tab.close();
 });
 

@@ -57,3 +57,26 @@ export function demoSession() {
   });
   return session;
 }
+
+/**
+ * Records the page's long tasks (over 50 ms, as the browser reports them) from its first script
+ * on; `longTasksDuringScan(page)` then returns the durations of those that overlap the widget's
+ * scan (between its `claimlens:scan` and `claimlens:ready` performance marks).
+ */
+export async function watchLongTasks(page) {
+  await page.addInitScript(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, end: e.startTime + e.duration });
+    }).observe({ type: "longtask", buffered: true });
+  });
+}
+
+export function longTasksDuringScan(page) {
+  return page.evaluate(() => {
+    const at = (name) => performance.getEntriesByName(name, "mark").at(-1)?.startTime;
+    const [from, to] = [at("claimlens:scan"), at("claimlens:ready")];
+    if (from === undefined || to === undefined) throw new Error("the scan left no performance marks");
+    return window.__longTasks.filter((t) => t.end > from && t.start < to).map((t) => Math.round(t.end - t.start));
+  });
+}

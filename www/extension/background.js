@@ -4,6 +4,7 @@
 // active tab for the popup and the keyboard shortcut, and keeps the auto-scan registrations.
 
 import init, { extractNodes } from "claimlens-engine";
+import { pack } from "../lib/transfer.js";
 import * as P from "./protocol.js";
 
 let ready = null;
@@ -80,9 +81,11 @@ async function handle(message, sender) {
     case P.EXTRACT: {
       if (!sender.tab) throw new Error("only a page's content script asks for extraction");
       await engine();
-      // The engine answers in JSON text; parsed here, it travels to the tab as a plain object.
-      const json = extractNodes(message.texts, Uint32Array.from(message.blocks), message.options);
-      return { kind: "extracted", extraction: JSON.parse(json) };
+      const target = { frameId: sender.frameId };
+      const progress = (share) => chrome.tabs.sendMessage(sender.tab.id, { kind: P.PROGRESS, share }, target).catch(() => {});
+      // The engine answers in JSON text; it travels to the tab in parts (see lib/transfer.js).
+      const json = extractNodes(message.texts, Uint32Array.from(message.blocks), message.options, progress);
+      return { kind: "extracted", extraction: pack(JSON.parse(json)) };
     }
     case P.SCAN_ACTIVE_TAB:
       return scanTab(await activeTabId());

@@ -3,6 +3,7 @@
 // runs WebAssembly itself. Bundled into content.js by scripts/build-extension.mjs.
 
 import css from "../claimlens.css";
+import { unpack } from "../lib/transfer.js";
 import { Widget } from "../lib/widget.js";
 import * as P from "./protocol.js";
 
@@ -12,10 +13,17 @@ function create() {
   let observer = null;
   let timer = 0;
   let settings = P.DEFAULT_SETTINGS;
+  let progress = null;
 
-  async function read(texts, blocks, options) {
-    const reply = await chrome.runtime.sendMessage({ kind: P.EXTRACT, texts, blocks: Array.from(blocks), options });
-    if (reply?.kind === "extracted") return reply.extraction;
+  async function read(texts, blocks, options, onProgress) {
+    progress = onProgress;
+    let reply;
+    try {
+      reply = await chrome.runtime.sendMessage({ kind: P.EXTRACT, texts, blocks: Array.from(blocks), options });
+    } finally {
+      progress = null;
+    }
+    if (reply?.kind === "extracted") return unpack(reply.extraction);
     const Ctor = reply?.name === "TypeError" ? TypeError : reply?.name === "RangeError" ? RangeError : Error;
     throw Object.assign(new Ctor(reply?.message ?? "claimlens's background did not answer"), { code: "ENGINE" });
   }
@@ -78,6 +86,10 @@ function create() {
 
   chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
     if (sender.id !== chrome.runtime.id || !P.valid(message)) return false;
+    if (message.kind === P.PROGRESS) {
+      progress?.("extracting", { share: message.share });
+      return false;
+    }
     const reply = message.kind === P.SCAN ? scan(message.settings) : message.kind === P.CLEAR ? Promise.resolve(clear()) : Promise.resolve(status());
     reply.then(sendResponse, (err) => sendResponse({ kind: "error", message: err?.message ?? String(err) }));
     return true;

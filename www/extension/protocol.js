@@ -9,6 +9,8 @@ export const SCAN_ACTIVE_TAB = "scan-active-tab";
 export const CLEAR_ACTIVE_TAB = "clear-active-tab";
 /** Popup → background: the active tab's counts. */
 export const STATUS_ACTIVE_TAB = "status-active-tab";
+/** Background → content script: how much of the page's text has been read (`share`, 0 to 1). */
+export const PROGRESS = "progress";
 /** Background → content script: scan now / clear / report counts. */
 export const SCAN = "scan";
 export const CLEAR = "clear";
@@ -24,6 +26,7 @@ const SHAPES = {
   [SCAN_ACTIVE_TAB]: () => true,
   [CLEAR_ACTIVE_TAB]: () => true,
   [STATUS_ACTIVE_TAB]: () => true,
+  [PROGRESS]: (m) => typeof m.share === "number" && m.share >= 0 && m.share <= 1,
   [SCAN]: () => true,
   [CLEAR]: () => true,
   [STATUS]: () => true,

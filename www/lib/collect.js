@@ -1,6 +1,8 @@
 // The page-text collector, shared by the embed and the extension: the visible text of the main
 // content as text nodes with the block element each belongs to, and the page's publication date.
 
+import { sliceClock } from "./schedule.js";
+
 const SKIP = new Set([
   "SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "NAV", "ASIDE", "FOOTER", "FORM", "BUTTON", "SELECT",
   "TEXTAREA", "INPUT", "SVG", "CANVAS", "IFRAME", "OBJECT", "CLAIM-LENS", "CLAIMLENS-HOST",
@@ -48,13 +50,17 @@ function text(el) {
 
 /**
  * The visible text nodes of `root`: `nodes[i]` (the Text node), `texts[i]` (its data) and
- * `blocks[i]` (an index shared by the nodes of one block element).
+ * `blocks[i]` (an index shared by the nodes of one block element). Resolves after walking the
+ * page in slices, so a very long page is read without freezing it.
  */
-export function collect(root = mainContent()) {
+export async function collect(root = mainContent()) {
   const nodes = [];
   const texts = [];
   const blocks = [];
   const blockIds = new Map();
+  // The block of each text node's parent, worked out once per parent (it reads computed styles).
+  const blockOf = new Map();
+  const clock = sliceClock();
   const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
     acceptNode(node) {
       if (node.nodeType === Node.ELEMENT_NODE) return skipped(node) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
@@ -62,14 +68,20 @@ export function collect(root = mainContent()) {
     },
   });
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    let block = node.parentElement;
-    while (block && block !== root && !BLOCKS.has(block.tagName) && block.ownerDocument.defaultView.getComputedStyle(block).display === "inline") {
-      block = block.parentElement;
+    const parent = node.parentElement;
+    let block = blockOf.get(parent);
+    if (block === undefined) {
+      block = parent;
+      while (block && block !== root && !BLOCKS.has(block.tagName) && block.ownerDocument.defaultView.getComputedStyle(block).display === "inline") {
+        block = block.parentElement;
+      }
+      blockOf.set(parent, block);
     }
     if (!blockIds.has(block)) blockIds.set(block, blockIds.size);
     nodes.push(node);
     texts.push(node.data);
     blocks.push(blockIds.get(block));
+    if (clock.due()) await clock.pause();
   }
   return { nodes, texts, blocks: Uint32Array.from(blocks) };
 }

@@ -48,7 +48,10 @@ export function extract(text, options) {
   return call("extract", [text, options ?? null]);
 }
 
-/** The claims in a page's text nodes; `blocks[i]` is the block element holding `texts[i]`. */
-export function extractNodes(texts, blocks, options) {
-  return call("extractNodes", [texts, blocks, options ?? null]);
+/**
+ * The claims in a page's text nodes; `blocks[i]` is the block element holding `texts[i]`.
+ * `onProgress(share)` hears how much of the text has been read (0 to 1) on long pages.
+ */
+export function extractNodes(texts, blocks, options, onProgress) {
+  return call("extractNodes", [texts, blocks, options ?? null, onProgress ?? null]);
 }

@@ -1,6 +1,8 @@
 // Highlights in the page with the CSS Custom Highlight API: ranges over the page's own text
 // nodes, painted by a stylesheet adopted by the document. The page's DOM is never changed.
 
+import { sliceClock } from "./schedule.js";
+
 const NAMES = { attributed: "claimlens-attributed", unattributed: "claimlens-unattributed", focus: "claimlens-focus" };
 
 const SHEET = `
@@ -34,13 +36,17 @@ export function rangeOf(nodes, span) {
 /**
  * Paints the values of every claim: attributed in one colour, unattributed in another. With
  * `adopt: false` the colours come from elsewhere (the extension inserts them as a user stylesheet).
+ * The highlights are registered first and filled in slices; resolves to `{ ranges }` when done.
  */
-export function paint(claims, nodes, { doc = document, adopt = true } = {}) {
+export async function paint(claims, nodes, { doc = document, adopt = true } = {}) {
   if (!supported()) return { ranges: new Map() };
   if (adopt) adoptSheet(doc);
   const attributed = new Highlight();
   const unattributed = new Highlight();
+  CSS.highlights.set(NAMES.attributed, attributed);
+  CSS.highlights.set(NAMES.unattributed, unattributed);
   const ranges = new Map();
+  const clock = sliceClock();
   for (const claim of claims) {
     for (const value of claim.values) {
       const r = rangeOf(nodes, value);
@@ -48,9 +54,12 @@ export function paint(claims, nodes, { doc = document, adopt = true } = {}) {
       (claim.attribution ? attributed : unattributed).add(r);
       ranges.set(r, { claim, value });
     }
+    // Once cleared or painted again, these highlights are no longer the page's: stop.
+    if (clock.due()) {
+      await clock.pause();
+      if (CSS.highlights.get(NAMES.attributed) !== attributed) break;
+    }
   }
-  CSS.highlights.set(NAMES.attributed, attributed);
-  CSS.highlights.set(NAMES.unattributed, unattributed);
   return { ranges };
 }
 

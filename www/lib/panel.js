@@ -1,6 +1,8 @@
 // The panel: claims grouped by source, unattributed ones first and flagged, filters, exports.
 // Everything a page wrote is inserted as text (textContent), never as markup.
 
+import { sliceClock } from "./schedule.js";
+
 const KINDS = ["count", "number", "percent", "money", "measure", "ratio", "ordinal", "date", "duration"];
 
 /** How many claims of a group are built at first. */
@@ -135,6 +137,7 @@ export function createPanel(root, { onOpen, onExport, onToggle }) {
   root.append(panel);
 
   let lastExtraction = null;
+  let rendering = 0;
 
   // Arrow keys move between claims; Escape collapses the panel.
   panel.addEventListener("keydown", (e) => {
@@ -158,13 +161,26 @@ export function createPanel(root, { onOpen, onExport, onToggle }) {
     return c.values.length === 0 ? state.kinds.size === KINDS.length : c.values.some((v) => state.kinds.has(v.kind));
   }
 
-  function render(extraction) {
+  /**
+   * Fills the list: built apart from the page a few groups per slice, then put in place at once
+   * (so the browser lays it out once). A newer render (a filter change) stops this one.
+   */
+  async function render(extraction) {
+    const current = ++rendering;
     lastExtraction = extraction;
-    list.replaceChildren();
-    if (!extraction) return;
+    if (!extraction) {
+      list.replaceChildren();
+      return;
+    }
     const shown = extraction.claims.filter(visible);
     badge.textContent = String(extraction.claims.length);
+    const built = document.createDocumentFragment();
+    const clock = sliceClock(1);
     for (const [name, claims] of groups(shown)) {
+      if (clock.due()) {
+        await clock.pause();
+        if (current !== rendering) return;
+      }
       const first = claims[0].attribution;
       const title = name ? `${name} (${first.type})` : "Unattributed: no source on the page";
       // A long page's groups open with their first claims; the rest are built on request, so
@@ -189,17 +205,21 @@ export function createPanel(root, { onOpen, onExport, onToggle }) {
         });
         section.append(more);
       }
-      list.append(section);
+      built.append(section);
     }
-    if (!shown.length) list.append(el("p", { class: "empty", text: extraction.claims.length ? "No claim matches the filters." : "No checkable claim found on this page." }));
+    if (!shown.length) built.append(el("p", { class: "empty", text: extraction.claims.length ? "No claim matches the filters." : "No checkable claim found on this page." }));
+    list.replaceChildren(built);
   }
 
   return {
     render,
-    setStatus(text, { busy = false, error = false } = {}) {
+    /** A status line; `busy` shows a progress bar, determinate when `share` (0 to 1) is known. */
+    setStatus(text, { busy = false, error = false, share = null } = {}) {
       status.textContent = text;
       status.classList.toggle("error", error);
       progress.hidden = !busy;
+      if (share == null) progress.removeAttribute("value");
+      else progress.value = share;
     },
     setDate({ date: d, assumed }) {
       date.textContent = assumed ? `Dates resolved against today, ${d} (the page gives no publication date)` : `Dates resolved against the publication date, ${d}`;

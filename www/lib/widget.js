@@ -13,11 +13,20 @@ import { createPanel, describe } from "./panel.js";
 export async function readPage(read, { root, doc = document, date, onProgress } = {}) {
   const main = root ?? mainContent(doc);
   const ref = date ? { date, assumed: false } : referenceDate(doc, main);
-  const { nodes, texts, blocks } = collect(main);
+  const { nodes, texts, blocks } = await collect(main);
   const size = texts.reduce((n, t) => n + t.length, 0);
-  onProgress?.("extracting", size);
+  onProgress?.("extracting", { size });
   const extraction = await read(texts, blocks, { referenceDate: ref.date }, onProgress);
   return { extraction, nodes, date: ref };
+}
+
+/** A mark in the page's performance timeline, for developer tools and tests (never fatal). */
+function mark(name) {
+  try {
+    performance.mark(name);
+  } catch {
+    // A page may have replaced performance.mark; the scan does not depend on it.
+  }
 }
 
 export class Widget {
@@ -29,6 +38,7 @@ export class Widget {
   #card;
   #onMove = null;
   #adoptStyles;
+  #painting = 0;
   highlights = true;
 
   /**
@@ -59,16 +69,22 @@ export class Widget {
     const host = this.#host;
     panel.setStatus("Reading the page…", { busy: true });
     host.dataset.state = "reading";
+    mark("claimlens:scan");
     const started = performance.now();
+    let size = 0;
     try {
       const result = await readPage(this.#read, {
         ...options,
-        onProgress: (stage, size) => {
+        onProgress: (stage, info = {}) => {
           if (stage !== "extracting") return;
+          size = info.size ?? size;
           if (size > 20000) {
-            panel.setStatus(`Reading ${(size / 1e6).toFixed(1)} MB of text…`, { busy: true });
+            const share = info.share == null ? null : Math.min(1, Math.max(0, info.share));
+            const percent = share == null ? "" : ` ${Math.round(share * 100)} %`;
+            panel.setStatus(`Reading ${(size / 1e6).toFixed(1)} MB of text…${percent}`, { busy: true, share });
             // What the reader was shown, kept for anyone checking (tests, the extension's popup).
             host.dataset.progress = String(size);
+            if (share != null) host.dataset.share = String(share);
           } else {
             panel.setStatus("Reading the page…", { busy: true });
           }
@@ -76,12 +92,13 @@ export class Widget {
       });
       this.#result = result;
       panel.setDate(result.date);
-      panel.render(result.extraction);
+      await panel.render(result.extraction);
       const { claims, sources } = result.extraction;
       const unattributed = claims.filter((c) => !c.attribution).length;
       panel.setStatus(`${claims.length} claims, ${sources.length} sources, ${unattributed} unattributed`);
-      this.#repaint();
+      await this.#repaint();
       host.dataset.state = "ready";
+      mark("claimlens:ready");
       host.dataset.ms = String(Math.round(performance.now() - started));
       host.dispatchEvent(new CustomEvent("claimlens:scanned", { detail: result.extraction, bubbles: true }));
       return result.extraction;
@@ -96,7 +113,7 @@ export class Widget {
   /** Turns the highlights on or off. */
   setHighlights(on) {
     this.highlights = on;
-    this.#repaint();
+    return this.#repaint();
   }
 
   /** Shows only claims scoring at least `score`. */
@@ -104,16 +121,21 @@ export class Widget {
     this.#panel.setMinScore(score);
   }
 
-  #repaint() {
+  async #repaint() {
+    const painting = ++this.#painting;
     clearHighlights();
     this.#ranges = new Map();
     if (!this.#result || !this.highlights) return;
-    this.#ranges = paint(this.#result.extraction.claims, this.#result.nodes, { adopt: this.#adoptStyles }).ranges;
+    const { ranges } = await paint(this.#result.extraction.claims, this.#result.nodes, { adopt: this.#adoptStyles });
+    // A later repaint or clear() took over while this one was painting.
+    if (painting !== this.#painting) return;
+    this.#ranges = ranges;
     this.#watchHover();
   }
 
   /** Removes the highlights; the page is left as it was. */
   clear() {
+    this.#painting += 1;
     clearHighlights();
     if (this.#onMove) document.removeEventListener("mousemove", this.#onMove);
     this.#onMove = null;
