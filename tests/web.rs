@@ -122,8 +122,10 @@ fn node_positions_cover_the_values_in_the_dom() {
     }
     let texts: Array = nodes.iter().map(|t| JsValue::from(t.data())).collect();
     let blocks_js: Array = blocks.iter().map(|&b| JsValue::from(b)).collect();
-    let found =
-        parsed(claimlens::wasm::extract_nodes_js(texts.into(), blocks_js.into(), options("2020-01-27")).unwrap());
+    let found = parsed(
+        claimlens::wasm::extract_nodes_js(texts.into(), blocks_js.into(), options("2020-01-27"), JsValue::NULL)
+            .unwrap(),
+    );
     let mut checked = 0;
     for c in Array::from(&get(&found, "claims")).iter() {
         for v in Array::from(&get(&c, "values")).iter() {
@@ -137,4 +139,26 @@ fn node_positions_cover_the_values_in_the_dom() {
     }
     assert!(checked >= 4, "{checked} values checked");
     assert_eq!(Array::from(&get(&found, "claims")).length(), 2, "the blocks keep the sentences apart");
+}
+
+#[wasm_bindgen_test]
+fn progress_reaches_a_js_callback_and_a_throwing_one_is_ignored() {
+    let paragraph = "Some 40 people left on Monday, the mayor said.";
+    let texts: Array = (0..6000).map(|_| JsValue::from(paragraph)).collect();
+    let blocks: Array = (0..6000u32).map(JsValue::from).collect();
+    let shares = Array::new();
+    let record = js_sys::Function::new_with_args("s", "this.push(s)").bind0(&shares);
+    let found = parsed(
+        claimlens::wasm::extract_nodes_js(texts.clone().into(), blocks.clone().into(), JsValue::NULL, record.into())
+            .unwrap(),
+    );
+    assert_eq!(Array::from(&get(&found, "claims")).length(), 6000);
+    assert!(shares.length() >= 3, "{} progress reports", shares.length());
+    let first = shares.get(0).as_f64().unwrap();
+    let last = shares.get(shares.length() - 1).as_f64().unwrap();
+    assert!(0.0 < first && first < last && last < 1.0, "{first} .. {last}");
+    let throwing = js_sys::Function::new_with_args("s", "throw new Error('listener failed')");
+    let found =
+        parsed(claimlens::wasm::extract_nodes_js(texts.into(), blocks.into(), JsValue::NULL, throwing.into()).unwrap());
+    assert_eq!(Array::from(&get(&found, "claims")).length(), 6000);
 }
