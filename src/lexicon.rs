@@ -2,7 +2,7 @@
 //! designators …), written as plain space-separated text so a reviewer reads them as lists, and
 //! looked up in a set built on first use.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
@@ -47,11 +47,19 @@ pub(crate) type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 pub(crate) struct Lexicon {
     words: &'static str,
     map: OnceLock<WordMap<&'static str, u16>>,
+    /// The lexicon's bit in a token's word class ([`class_of`]), or 0 for one read by word only.
+    pub(crate) class: u64,
 }
 
 impl Lexicon {
     pub(crate) const fn new(words: &'static str) -> Lexicon {
-        Lexicon { words, map: OnceLock::new() }
+        Lexicon { words, map: OnceLock::new(), class: 0 }
+    }
+
+    /// A lexicon that rules read by token: listed in [`BY_TOKEN`] at position `k`, so one lookup
+    /// per word gives its membership in all of them at once.
+    pub(crate) const fn by_token(k: u32, words: &'static str) -> Lexicon {
+        Lexicon { words, map: OnceLock::new(), class: 1 << k }
     }
 
     fn entries(&self) -> impl Iterator<Item = (&'static str, u16)> {
@@ -76,21 +84,36 @@ impl Lexicon {
     }
 }
 
-/// The union of several word lists, for a first look that asks "could any of them match here?"
-/// with one lookup.
-pub(crate) struct Union {
-    parts: &'static [&'static Lexicon],
-    set: OnceLock<HashSet<&'static str, BuildHasherDefault<WordHasher>>>,
-}
+/// The lexicons rules read at every word, the bits of a token's word class: position `k` holds
+/// the lexicon made with `Lexicon::by_token(k, …)`.
+static BY_TOKEN: [&Lexicon; 12] = [
+    &crate::values::counts::STOP,
+    &crate::values::numbers::SMALL,
+    &crate::values::numbers::TENS,
+    &crate::values::numbers::MAGNITUDES,
+    &crate::values::ordinals::ORDINAL_WORDS,
+    &crate::values::dates::MONTHS,
+    &crate::values::dates::WEEKDAYS,
+    &crate::values::hedges::HEDGE_STARTS,
+    &crate::values::TRIGGERS,
+    &crate::values::durations::UNIT_WORDS,
+    &crate::values::FUTURE_CUES,
+    &crate::attribution::cues::REPORTING_VERBS,
+];
 
-impl Union {
-    pub(crate) const fn new(parts: &'static [&'static Lexicon]) -> Union {
-        Union { parts, set: OnceLock::new() }
-    }
-
-    pub(crate) fn contains(&self, word: &str) -> bool {
-        self.set.get_or_init(|| self.parts.iter().flat_map(|l| l.entries().map(|(w, _)| w)).collect()).contains(word)
-    }
+/// The word class of a lower-case word: the bits of the [`BY_TOKEN`] lexicons that hold it.
+pub(crate) fn class_of(word: &str) -> u64 {
+    static CLASSES: OnceLock<WordMap<&'static str, u64>> = OnceLock::new();
+    let classes = CLASSES.get_or_init(|| {
+        let mut map = WordMap::default();
+        for lexicon in BY_TOKEN.iter() {
+            for (word, _) in lexicon.entries() {
+                *map.entry(word).or_insert(0) |= lexicon.class;
+            }
+        }
+        map
+    });
+    classes.get(word).copied().unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -111,11 +134,18 @@ mod tests {
     }
 
     #[test]
-    fn values_and_unions() {
+    fn every_token_lexicon_has_its_own_bit() {
+        for (k, lexicon) in BY_TOKEN.iter().enumerate() {
+            assert_eq!(lexicon.class, 1 << k, "lexicon {k} of BY_TOKEN is made with by_token({k}, …)");
+        }
+        assert_eq!(class_of("march"), crate::values::counts::STOP.class | crate::values::dates::MONTHS.class);
+        assert_eq!(class_of("zebra"), 0);
+    }
+
+    #[test]
+    fn values() {
         assert_eq!(SIZES.value("huge"), Some(3));
         assert_eq!(SIZES.value("red"), None);
         assert_eq!(COLOURS.value("red"), Some(0));
-        static BOTH: Union = Union::new(&[&COLOURS, &SIZES]);
-        assert!(BOTH.contains("blue") && BOTH.contains("medium") && !BOTH.contains("medium=2"));
     }
 }

@@ -25,10 +25,11 @@ pub(crate) struct Cue {
 /// Reporting verbs, in the forms that are verbs and not nouns ("report" and "claims" are left
 /// out: as nouns they are far more common).
 fn reporting_verb(w: &str) -> bool {
-    REPORTING_VERB_WORDS.contains(w)
+    REPORTING_VERBS.contains(w)
 }
 
-static REPORTING_VERB_WORDS: Lexicon = Lexicon::new(
+pub(crate) static REPORTING_VERBS: Lexicon = Lexicon::by_token(
+    11,
     "say says said tell tells told reported add adds added explain explains explained warn warns \
      warned maintain maintains maintained estimated announce announces announced confirm confirms \
      confirmed claimed noted insist insists insisted deny denies denied wrote writes tweeted \
@@ -110,7 +111,7 @@ pub(crate) fn find(s: &Sent<'_>, quoted: &dyn Fn(usize) -> bool) -> Vec<Cue> {
         } else if w == "citing" {
             let from = (v + 1..(v + 5).min(s.len())).find(|&k| s.w(k, "from")).map_or(v + 1, |k| k + 1);
             nominal(s, v, from, quoted)
-        } else if reporting_verb(w) && is_verb_use(s, v) {
+        } else if s.is(v, &REPORTING_VERBS) && is_verb_use(s, v) {
             verbal(s, v, quoted)
         } else {
             None

@@ -16,7 +16,8 @@ pub(crate) fn is_stop(w: &str) -> bool {
 
 /// Determiners, pronouns, conjunctions, prepositions and adverbs; auxiliaries and frequent verbs;
 /// time words.
-pub(crate) static STOP: Lexicon = Lexicon::new(
+pub(crate) static STOP: Lexicon = Lexicon::by_token(
+    0,
     "the a an this that these those them they their it its he she his her him we us our you your i me my \
      who whom whose which what where when while and or but nor so yet if than as of in on at to for from \
      by with without into onto over under about around across after before since until during between \
@@ -36,14 +37,9 @@ pub(crate) static STOP: Lexicon = Lexicon::new(
 
 fn is_noun_word(s: &Sent<'_>, j: usize) -> bool {
     let Some(w) = s.word(j) else { return false };
-    if is_stop(w) || w.len() < 2 && !s.cap(j) {
-        return false;
-    }
-    if super::numbers::small(w).is_some() || super::numbers::tens(w).is_some() || super::numbers::magnitude(w).is_some()
-    {
-        return false;
-    }
-    true
+    let not_nouns =
+        STOP.class | super::numbers::SMALL.class | super::numbers::TENS.class | super::numbers::MAGNITUDES.class;
+    !(s.classes_of(j) & not_nouns != 0 || w.len() < 2 && !s.cap(j))
 }
 
 /// Whether word `j` looks like a verb form that ends a phrase ("killed", "sitting").

@@ -21,7 +21,8 @@ pub(crate) fn month(w: &str) -> Option<u8> {
     MONTHS.value(w).map(|m| m as u8)
 }
 
-pub(crate) static MONTHS: Lexicon = Lexicon::new(
+pub(crate) static MONTHS: Lexicon = Lexicon::by_token(
+    5,
     "january=1 jan=1 february=2 feb=2 march=3 mar=3 april=4 apr=4 may=5 june=6 jun=6 july=7 jul=7 \
      august=8 aug=8 september=9 sep=9 sept=9 october=10 oct=10 november=11 nov=11 december=12 dec=12",
 );
@@ -32,7 +33,7 @@ pub(crate) fn weekday(w: &str) -> Option<Weekday> {
 }
 
 pub(crate) static WEEKDAYS: Lexicon =
-    Lexicon::new("monday=0 tuesday=1 wednesday=2 thursday=3 friday=4 saturday=5 sunday=6");
+    Lexicon::by_token(6, "monday=0 tuesday=1 wednesday=2 thursday=3 friday=4 saturday=5 sunday=6");
 
 /// Words that start relative dates; a capitalised one before a figure does not make a name.
 pub(crate) fn is_date_word(w: &str) -> bool {

@@ -10,7 +10,8 @@ pub(crate) fn unit_word(w: &str) -> Option<(&'static str, f64)> {
     UNIT_WORDS.value(w).map(|k| UNITS[usize::from(k)])
 }
 
-static UNIT_WORDS: Lexicon = Lexicon::new(
+pub(crate) static UNIT_WORDS: Lexicon = Lexicon::by_token(
+    9,
     "second=0 seconds=0 sec=0 secs=0 minute=1 minutes=1 min=1 mins=1 hour=2 hours=2 hr=2 hrs=2 day=3 \
      days=3 week=4 weeks=4 fortnight=5 fortnights=5 month=6 months=6 year=7 years=7 yr=7 yrs=7 decade=8 \
      decades=8 century=9 centuries=9",

@@ -78,7 +78,8 @@ fn is_movement(w: &str) -> bool {
 }
 
 /// The first words of the hedges.
-pub(crate) static HEDGE_STARTS: Lexicon = Lexicon::new(
+pub(crate) static HEDGE_STARTS: Lexicon = Lexicon::by_token(
+    7,
     "some around about roughly approximately approx circa an estimated close nearly almost up as at no \
      not just fewer less under below a more over above upwards upward in well slightly",
 );
@@ -86,7 +87,7 @@ pub(crate) static HEDGE_STARTS: Lexicon = Lexicon::new(
 /// The hedge starting at token `i` and the index of the token after it.
 pub(crate) fn hedge_at(s: &Sent<'_>, i: usize) -> Option<(Hedge, usize)> {
     let first = s.word(i)?;
-    if !HEDGE_STARTS.contains(first) {
+    if !s.is(i, &HEDGE_STARTS) {
         return None;
     }
     // "rose to", "went up to", "climbed over": movement verbs, not bounds.

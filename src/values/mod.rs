@@ -23,7 +23,7 @@ pub(crate) mod ratios;
 use std::cell::Cell;
 
 use crate::calendar::Date;
-use crate::lexicon::{Lexicon, Union};
+use crate::lexicon::Lexicon;
 use crate::model::{Grain, Hedge, Kind};
 use crate::text::{TokKind, Token};
 
@@ -40,6 +40,8 @@ pub(crate) struct Sent<'a> {
     /// `text` with ASCII letters lowered; same byte offsets.
     pub lower: &'a str,
     pub toks: &'a [Token],
+    /// Each token's word class: which of the lexicons read by token hold it (0 for non-words).
+    classes: Vec<u64>,
     pub reference: Option<Date>,
     tense: Cell<Option<Tense>>,
     headline: Cell<Option<bool>>,
@@ -48,10 +50,15 @@ pub(crate) struct Sent<'a> {
 
 impl<'a> Sent<'a> {
     pub fn new(text: &'a str, lower: &'a str, toks: &'a [Token], reference: Option<Date>) -> Sent<'a> {
+        let classes = toks
+            .iter()
+            .map(|t| if t.kind == TokKind::Word { crate::lexicon::class_of(&lower[t.start..t.end]) } else { 0 })
+            .collect();
         Sent {
             text,
             lower,
             toks,
+            classes,
             reference,
             tense: Cell::new(None),
             headline: Cell::new(None),
@@ -89,6 +96,26 @@ impl<'a> Sent<'a> {
     pub fn word(&self, i: usize) -> Option<&'a str> {
         if self.is_word(i) {
             Some(self.lw(i))
+        } else {
+            None
+        }
+    }
+
+    /// Whether token `i` is a word of `lexicon`, one of those read by token (one bit test).
+    pub fn is(&self, i: usize, lexicon: &Lexicon) -> bool {
+        debug_assert!(lexicon.class != 0, "only lexicons made with Lexicon::by_token are read by token");
+        self.classes.get(i).is_some_and(|c| c & lexicon.class != 0)
+    }
+
+    /// Token `i`'s word class (0 past the end and for non-words).
+    pub fn classes_of(&self, i: usize) -> u64 {
+        self.classes.get(i).copied().unwrap_or(0)
+    }
+
+    /// The number `lexicon` gives token `i`'s word, if the word is in it.
+    pub fn value(&self, i: usize, lexicon: &Lexicon) -> Option<u16> {
+        if self.is(i, lexicon) {
+            lexicon.value(self.lw(i))
         } else {
             None
         }
@@ -179,7 +206,10 @@ impl<'a> Sent<'a> {
 
     fn compute_tense(&self) -> Tense {
         for i in 0..self.len() {
-            let Some(w) = self.word(i).filter(|w| FUTURE_CUES.contains(w)) else { continue };
+            if !self.is(i, &FUTURE_CUES) {
+                continue;
+            }
+            let w = self.lw(i);
             let prev_be = i > 0 && matches!(self.lw(i - 1), "is" | "are" | "am" | "be" | "re" | "s");
             let future = match w {
                 "will" | "shall" | "ll" => true,
@@ -221,8 +251,8 @@ impl<'a> Sent<'a> {
 }
 
 /// The words that may make a sentence speak of the future (each is checked in context).
-static FUTURE_CUES: Lexicon =
-    Lexicon::new("will shall ll won going due set expected scheduled slated plans intends aims");
+pub(crate) static FUTURE_CUES: Lexicon =
+    Lexicon::by_token(10, "will shall ll won going due set expected scheduled slated plans intends aims");
 
 /// A value as a rule found it: token positions, not yet offsets.
 #[derive(Clone, Debug, PartialEq)]
@@ -335,24 +365,20 @@ fn may_start_value(s: &Sent<'_>, i: usize) -> bool {
 /// Whether the word at `i` is one that some rule starts with. Every rule family's first words
 /// are listed here or found by the family's own lexicon, so that ordinary words cost one lookup.
 fn starts_rule(s: &Sent<'_>, i: usize) -> bool {
-    let w = s.lw(i);
-    STARTERS.contains(w) || (w.ends_with('s') && durations::unit_word(w).is_some())
+    let starters = TRIGGERS.class
+        | numbers::SMALL.class
+        | ordinals::ORDINAL_WORDS.class
+        | dates::MONTHS.class
+        | dates::WEEKDAYS.class
+        | hedges::HEDGE_STARTS.class;
+    s.classes_of(i) & starters != 0 || (s.is(i, &durations::UNIT_WORDS) && s.lw(i).ends_with('s'))
 }
 
 /// Words some rule starts with besides numbers, ordinals, months, weekdays and hedges.
-static TRIGGERS: Lexicon = Lexicon::new(
+pub(crate) static TRIGGERS: Lexicon = Lexicon::by_token(
+    8,
     "a an the half several few since between from last next this earlier later recent early mid late \
      first q minus today yesterday tomorrow tonight tens dozens hundreds thousands millions billions \
      trillions us c ca hk nz s au usd eur gbp jpy chf cny twenty thirty forty fifty sixty seventy eighty \
      ninety",
 );
-
-/// Every word a value rule can start with, looked up once per word.
-static STARTERS: Union = Union::new(&[
-    &TRIGGERS,
-    &numbers::SMALL,
-    &ordinals::ORDINAL_WORDS,
-    &dates::MONTHS,
-    &dates::WEEKDAYS,
-    &hedges::HEDGE_STARTS,
-]);

@@ -35,7 +35,8 @@ pub(crate) fn magnitude(w: &str) -> Option<f64> {
     MAGNITUDES.value(w).map(|k| MAGNITUDE_VALUES[usize::from(k)])
 }
 
-static MAGNITUDES: Lexicon = Lexicon::new("thousand=0 million=1 mn=1 mln=1 billion=2 bn=2 trillion=3 tn=3 trn=3");
+pub(crate) static MAGNITUDES: Lexicon =
+    Lexicon::by_token(3, "thousand=0 million=1 mn=1 mln=1 billion=2 bn=2 trillion=3 tn=3 trn=3");
 
 /// What each entry of [`MAGNITUDES`] stands for, by its number.
 const MAGNITUDE_VALUES: [f64; 4] = [1e3, 1e6, 1e9, 1e12];
@@ -45,7 +46,8 @@ pub(crate) fn small(w: &str) -> Option<f64> {
     SMALL.value(w).map(f64::from)
 }
 
-pub(crate) static SMALL: Lexicon = Lexicon::new(
+pub(crate) static SMALL: Lexicon = Lexicon::by_token(
+    1,
     "zero=0 one=1 two=2 three=3 four=4 five=5 six=6 seven=7 eight=8 nine=9 ten=10 eleven=11 twelve=12 \
      thirteen=13 fourteen=14 fifteen=15 sixteen=16 seventeen=17 eighteen=18 nineteen=19",
 );
@@ -56,7 +58,7 @@ pub(crate) fn tens(w: &str) -> Option<f64> {
 }
 
 pub(crate) static TENS: Lexicon =
-    Lexicon::new("twenty=20 thirty=30 forty=40 fifty=50 sixty=60 seventy=70 eighty=80 ninety=90");
+    Lexicon::by_token(2, "twenty=20 thirty=30 forty=40 fifty=50 sixty=60 seventy=70 eighty=80 ninety=90");
 
 /// A figure starting at token `i`, in digits or in words.
 pub(crate) fn number_at(s: &Sent<'_>, i: usize) -> Option<Number> {
@@ -177,7 +179,7 @@ fn words_at(s: &Sent<'_>, i: usize) -> Option<Number> {
     }
     let mut last_small = false;
     while let Some(w) = s.word(j) {
-        if let Some(u) = small(w) {
+        if let Some(u) = s.value(j, &SMALL).map(f64::from) {
             if last_small {
                 break;
             }
@@ -185,7 +187,7 @@ fn words_at(s: &Sent<'_>, i: usize) -> Option<Number> {
             j += 1;
             any = true;
             last_small = true;
-        } else if let Some(t) = tens(w) {
+        } else if let Some(t) = s.value(j, &TENS).map(f64::from) {
             if last_small || current % 100.0 >= 10.0 {
                 break;
             }

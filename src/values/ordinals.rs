@@ -11,7 +11,8 @@ fn ordinal_word(w: &str) -> Option<f64> {
     ORDINAL_WORDS.value(w).map(f64::from)
 }
 
-pub(crate) static ORDINAL_WORDS: Lexicon = Lexicon::new(
+pub(crate) static ORDINAL_WORDS: Lexicon = Lexicon::by_token(
+    4,
     "second=2 third=3 fourth=4 fifth=5 sixth=6 seventh=7 eighth=8 ninth=9 tenth=10 eleventh=11 twelfth=12 \
      thirteenth=13 fourteenth=14 fifteenth=15 sixteenth=16 seventeenth=17 eighteenth=18 nineteenth=19 \
      twentieth=20 thirtieth=30 fortieth=40 fiftieth=50 hundredth=100",
