@@ -158,7 +158,8 @@ Written by \`npm run bench\` (\`bench/compare.mjs\`) on ${r.date.slice(0, 10)}; 
 
 Every engine gets the same texts. claimlens runs natively (\`benches/throughput.rs\`), as WebAssembly in
 Node and in headless Chromium (the JSON parse of its answer included, as the widget does); the others
-run in Node, each in its own process. Times are medians of warm runs; slow libraries get fewer runs
+run in Node, each in its own process. Times are medians of warm runs (after up to a second of untimed runs on the
+article; the cold first call is the "first result" column); slow libraries get fewer runs
 (the count is in brackets), and a text is skipped when one run would take over a minute.
 
 Values found are distinct values: claimlens reports every figure, share, amount, measure, ratio,

@@ -73,7 +73,7 @@ export function tables(run) {
       ["engine (pkg/)", kb(parts.engine.rawBytes), kb(parts.engine.gzipBytes)],
       ["total", kb(parts.rawBytes), kb(parts.gzipBytes)],
     ],
-    notes: ["lib/worker.js is fetched only for pages over 100 KB of text."],
+    notes: ["lib/worker.js is fetched only for pages over 30,000 characters of text."],
   };
   return [speed, engine, ratios, download];
 }
