@@ -63,4 +63,13 @@ if [ "${1:-}" = "--tests" ]; then
     echo "setup: installing geckodriver (a few minutes, once)"
     cargo install --quiet geckodriver
   fi
+  # The fuzzers: cargo fuzz (libFuzzer) needs a nightly toolchain for its sanitizer flags.
+  if ! rustup run nightly rustc --version >/dev/null 2>&1; then
+    echo "setup: installing the nightly toolchain for the fuzzers"
+    rustup toolchain install nightly --profile minimal
+  fi
+  if ! have cargo-fuzz; then
+    echo "setup: installing cargo-fuzz (a few minutes, once)"
+    cargo install --quiet cargo-fuzz --locked
+  fi
 fi

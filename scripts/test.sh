@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test of the project, in the order a failure is cheapest to find: formatting and lints,
-# the Rust suites (unit, corpus, golden articles, CLI, robustness, doc examples), then the browser
+# the Rust suites (unit, corpus, golden articles, CLI, robustness, properties, doc examples), the
+# fuzz targets for a bounded time, then the browser
 # build and its tests in real browsers — the corpus and the JS boundary under wasm-pack in
 # headless Chromium and Firefox, the demo end to end (Playwright in Chromium, WebDriver in
 # Firefox) — and the extension: built for both browsers, linted, loaded in Chromium (Playwright)
@@ -21,6 +22,9 @@ cargo clippy --lib --tests --target wasm32-unknown-unknown --quiet -- -D warning
 echo "== cargo test"
 cargo test --all-targets --quiet
 cargo test --doc --quiet
+
+echo "== fuzz (cargo fuzz on nightly, ${FUZZ_SECONDS:-60} s per target)"
+bash scripts/fuzz.sh "${FUZZ_SECONDS:-60}"
 
 echo "== browser bundle"
 bash scripts/build-web.sh

@@ -58,8 +58,9 @@ struct Sentence {
     echo: Option<String>,
     /// Whether it speaks of the future ("will", "is expected to"): a prediction.
     future: bool,
-    /// Values with the byte offset where each starts, and whether it refers back ("of those").
-    values: Vec<(Value, usize, bool)>,
+    /// Values with the byte offsets where each starts and ends, and whether it refers back
+    /// ("of those").
+    values: Vec<(Value, usize, usize, bool)>,
     said: Vec<Said>,
     groups: Vec<usize>,
 }
@@ -99,8 +100,10 @@ pub(crate) fn extract(text: &str, options: &Options, progress: &mut dyn FnMut(f6
             if found.is_empty() && said.is_empty() && groups.is_empty() {
                 continue;
             }
-            let values =
-                found.iter().map(|f| (to_value(text, &map, &s, f), s.toks[f.start].start, f.refers_back)).collect();
+            let values = found
+                .iter()
+                .map(|f| (to_value(text, &map, &s, f), s.toks[f.start].start, s.toks[f.end - 1].end, f.refers_back))
+                .collect();
             let continues = continues(&s);
             // Only documents and tallies are echoed ("The poll of 2,050 adults"); "The health
             // ministry" after "Health workers" is someone new.
@@ -185,10 +188,14 @@ impl Builder<'_> {
     /// Splits a sentence where a second source's clause starts ("…, but the Observatory maintained").
     fn clauses<'s>(&self, s: &'s Sentence) -> Vec<Clause<'s>> {
         let first = s.said.first();
-        let split = s
-            .said
-            .iter()
-            .find(|c| c.clause_start > s.range.start && first.is_some_and(|f| f.mention.source != c.mention.source));
+        // A clause never starts inside a value ("two of whom …": "whom" may open the next
+        // clause's subject, but the figure belongs whole to the clause it starts in).
+        let inside_value = |cut: usize| s.values.iter().any(|&(_, a, b, _)| a < cut && cut < b);
+        let split = s.said.iter().find(|c| {
+            c.clause_start > s.range.start
+                && first.is_some_and(|f| f.mention.source != c.mention.source)
+                && !inside_value(c.clause_start)
+        });
         match (first, split) {
             (Some(f), Some(second)) => {
                 let cut = second.clause_start;
@@ -254,7 +261,7 @@ impl Builder<'_> {
                 let id = claims.len();
                 let mut values: Vec<Value> = Vec::new();
                 let mut refers_back = false;
-                for (v, at, back) in &s.values {
+                for (v, at, _, back) in &s.values {
                     if *at < clause.start || *at >= clause.end {
                         continue;
                     }

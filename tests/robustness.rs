@@ -3,28 +3,12 @@
 
 use claimlens::{extract, Date, Extraction, Options};
 
+mod invariants;
+
 fn check(text: &str) -> Extraction {
     let opts = Options::new().reference_date(Date::parse("2020-01-27").unwrap());
     let run = extract(text, &opts);
-    let units: Vec<u16> = text.encode_utf16().collect();
-    let mut last_end = 0;
-    for (i, c) in run.claims.iter().enumerate() {
-        assert_eq!(c.id, i);
-        assert!(c.start <= c.end && c.end <= units.len() && c.start >= last_end, "claim {i} span");
-        assert_eq!(String::from_utf16(&units[c.start..c.end]).unwrap(), c.text);
-        assert!((0.0..=1.0).contains(&c.score));
-        let mut prev = c.start;
-        for v in &c.values {
-            assert!(c.start <= v.start && v.start < v.end && v.end <= c.end, "value {:?} outside its claim", v.text);
-            assert!(v.start >= prev, "values out of order");
-            prev = v.end;
-            assert_eq!(String::from_utf16(&units[v.start..v.end]).unwrap(), v.text);
-            for x in [v.value, v.min, v.max, v.resolved].into_iter().flatten() {
-                assert!(x.is_finite(), "{:?} has a non-finite figure", v.text);
-            }
-        }
-        last_end = c.end;
-    }
+    invariants::check(text, &run);
     run
 }
 
@@ -164,4 +148,32 @@ fn extraction_is_deterministic_and_shifts_with_a_prefix() {
         a.claims.iter().flat_map(|c| &c.values).map(|v| (v.start + shift, v.end + shift, v.text.clone())).collect();
     let vb: Vec<_> = b.claims.iter().flat_map(|c| &c.values).map(|v| (v.start, v.end, v.text.clone())).collect();
     assert_eq!(va, vb);
+}
+
+/// Every input the fuzzers ever failed on (`tests/fuzz-regressions/TARGET/`, raw fuzz inputs,
+/// decoded as the targets decode them) passes the invariants now.
+#[test]
+fn inputs_the_fuzzers_found() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz-regressions");
+    let mut replayed = 0;
+    for target in ["extract", "extract_nodes"] {
+        for entry in std::fs::read_dir(dir.join(target)).expect("the regression folder exists") {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            if name.ends_with(".md") || name.starts_with('.') {
+                continue;
+            }
+            let data = std::fs::read(&path).unwrap();
+            if target == "extract" {
+                let (text, options) = invariants::extract_input(&data);
+                invariants::check(&text, &extract(&text, &options));
+            } else {
+                let (texts, blocks) = invariants::nodes_input(&data);
+                let run = claimlens::extract_nodes(&texts, &blocks, &Options::new()).unwrap();
+                invariants::check_nodes(&texts, &run);
+            }
+            replayed += 1;
+        }
+    }
+    assert!(replayed >= 1, "the regression folder holds the inputs found so far");
 }
