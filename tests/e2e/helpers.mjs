@@ -1,6 +1,9 @@
 // Shared by the end-to-end tests: the demo server and a headless Chromium that never downloads
 // anything (Debian's /usr/bin/chromium, flags that keep it offline).
 import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve as resolvePath } from "node:path";
 import { after, before } from "node:test";
 import { chromium } from "playwright-core";
 
@@ -31,6 +34,27 @@ export function serve(dir = "dist/web") {
 
 export function launch() {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/**
+ * Chromium with the test build of the extension loaded: a persistent context (extensions need
+ * one) in a fresh profile. Resolves to { context, worker, close }; `worker` is the extension's
+ * background, where the test build's hook `globalThis.claimlensTest` lives.
+ */
+export async function launchExtension(dir = "dist/chromium-test") {
+  const extension = resolvePath(dir);
+  const profile = mkdtempSync(join(tmpdir(), "claimlens-profile-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${extension}`, `--load-extension=${extension}`],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker"));
+  const close = async () => {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  };
+  return { context, worker, close };
 }
 
 /** The names a reader would take as the same: case, a leading article and possessives aside. */
