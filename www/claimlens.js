@@ -6,6 +6,7 @@
 
 import { extractNodes, load } from "./lib/engine.js";
 import { unpack } from "./lib/transfer.js";
+import { el } from "./lib/panel.js";
 import { readPage, Widget } from "./lib/widget.js";
 
 export { extract, extractNodes } from "./lib/engine.js";
@@ -73,7 +74,9 @@ async function read(texts, blocks, options, onProgress) {
     }
   }
   await load();
-  return extractNodes(texts, blocks, options);
+  // Awaited, not returned: an async function's returned promise is adopted through its then(),
+  // which a page may have replaced.
+  return await extractNodes(texts, blocks, options);
 }
 
 /**
@@ -86,16 +89,52 @@ export function scan(options = {}) {
 
 const STYLE_URL = new URL("./claimlens.css", import.meta.url);
 
+/**
+ * A widget that could not start (a page broke a built-in it needs): the error state and the
+ * message as plain text in its shadow root, with as few built-ins as possible.
+ */
+function showBroken(host, err) {
+  const message = `claimlens could not start on this page: ${err?.message ?? err}`;
+  try {
+    host.dataset.state = "error";
+    const shadow = host.shadowRoot ?? host.attachShadow({ mode: "open" });
+    shadow.textContent = message;
+    host.style.cssText = "position:fixed;top:1rem;right:1rem;z-index:2147483000;padding:.5rem .75rem;background:#fff1eb;color:#a63a00;font:14px system-ui,sans-serif";
+  } catch {
+    // Nothing left to show it with; the console still says why.
+  }
+  console.error(message);
+}
+
 class ClaimLensElement extends HTMLElement {
   #widget = null;
 
   connectedCallback() {
-    if (this.#widget) return;
-    const shadow = this.attachShadow({ mode: "open" });
-    shadow.append(Object.assign(document.createElement("link"), { rel: "stylesheet", href: STYLE_URL.href }));
-    this.#widget = new Widget(this, shadow, read);
+    // In the top layer: above any z-index of the page, and out of reach of its transforms.
+    try {
+      this.popover = "manual";
+      this.showPopover();
+    } catch {
+      // An older browser: the panel is a fixed element with a high z-index.
+    }
+    if (this.#widget || this.shadowRoot) return; // started, or could not start
+    try {
+      const shadow = this.attachShadow({ mode: "open" });
+      shadow.append(el("link", { rel: "stylesheet", href: STYLE_URL.href }));
+      this.#widget = new Widget(this, shadow, read);
+    } catch (err) {
+      showBroken(this, err);
+      return;
+    }
     if (this.hasAttribute("autoscan")) {
-      const start = () => this.scan().catch(() => {});
+      // Awaited, not .then(): a page may have replaced Promise.prototype.then.
+      const start = async () => {
+        try {
+          await this.scan();
+        } catch {
+          // Shown in the panel (the error state).
+        }
+      };
       if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start, { once: true });
       else start();
     }
@@ -107,6 +146,7 @@ class ClaimLensElement extends HTMLElement {
 
   /** Reads the page, lists its claims and highlights them. */
   scan() {
+    if (!this.#widget) return Promise.reject(new Error("claimlens could not start on this page"));
     return this.#widget.scan();
   }
 
@@ -116,6 +156,14 @@ class ClaimLensElement extends HTMLElement {
   }
 }
 
+// A page may have broken customElements.define: the module still loads (scan() works), and the
+// <claim-lens> elements already on the page show why they stay empty.
 if (typeof customElements !== "undefined" && customElements && !customElements.get("claim-lens")) {
-  customElements.define("claim-lens", ClaimLensElement);
+  try {
+    customElements.define("claim-lens", ClaimLensElement);
+    if (customElements.get("claim-lens") !== ClaimLensElement) throw new Error("customElements.define did not define <claim-lens>");
+  } catch (err) {
+    for (const host of document.querySelectorAll("claim-lens")) showBroken(host, err);
+    if (!document.querySelector("claim-lens")) console.error(`claimlens could not define <claim-lens>: ${err?.message ?? err}`);
+  }
 }

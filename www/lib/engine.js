@@ -5,6 +5,11 @@
 // `Error`s: a `TypeError` or `RangeError` for bad input, an `Error` with `code: "ENGINE"` when
 // the engine itself failed (missing or corrupt .wasm, or an internal error).
 
+import { yieldToPage } from "./schedule.js";
+
+// Taken when this module loads: a page that replaces JSON.parse later does not reach the engine.
+const { parse } = JSON;
+
 let ready = null;
 let generation = 0;
 
@@ -14,18 +19,42 @@ function engineError(message, cause) {
   return err;
 }
 
+/**
+ * Whether a promise resolved with another promise settles, as the engine's glue needs: a page that
+ * replaced Promise.prototype.then with something that never calls back would hold a scan forever.
+ */
+async function promisesSettle() {
+  let settled = false;
+  (async () => {
+    try {
+      await (async () => Promise.resolve())();
+    } catch {
+      // A then() that throws settles too (the load then fails with its error).
+    }
+    settled = true;
+  })();
+  await yieldToPage(); // every pending microtask runs before the page's next task
+  return settled;
+}
+
 /** Loads and compiles the engine once; later calls share the same promise. */
 export function load() {
   if (!ready) {
     // Each generation imports its own copy of the glue, hence its own instance.
     const suffix = generation ? `?instance=${generation}` : "";
     const wasmUrl = new URL("../pkg/claimlens_bg.wasm", import.meta.url);
-    ready = import(new URL(`../pkg/claimlens.js${suffix}`, import.meta.url).href)
-      .then((glue) => glue.default({ module_or_path: wasmUrl }).then(() => glue))
-      .catch((cause) => {
+    // Awaited rather than chained with .then(): a page may have replaced Promise.prototype.then.
+    ready = (async () => {
+      try {
+        if (!(await promisesSettle())) throw new Error("this page replaced Promise.prototype.then");
+        const glue = await import(new URL(`../pkg/claimlens.js${suffix}`, import.meta.url).href);
+        await glue.default({ module_or_path: wasmUrl });
+        return glue;
+      } catch (cause) {
         ready = null;
         throw engineError(`claimlens could not load its engine from ${wasmUrl}: ${cause?.message ?? cause}`, cause);
-      });
+      }
+    })();
   }
   return ready;
 }
@@ -34,7 +63,7 @@ async function call(fn, args) {
   const engine = await load();
   try {
     // The engine answers in JSON text: one string across the boundary, parsed here.
-    return JSON.parse(engine[fn](...args));
+    return parse(engine[fn](...args));
   } catch (err) {
     if (err instanceof TypeError || err instanceof RangeError) throw err;
     ready = null;

@@ -2,8 +2,11 @@
 // wrote is data here: CSV cells are quoted and guarded against spreadsheet formulas, Markdown
 // cells are escaped.
 
+// Taken when this module loads: a page that replaces JSON.stringify later does not reach exports.
+const { stringify } = JSON;
+
 export function toJson(extraction) {
-  return JSON.stringify(extraction, null, 2);
+  return stringify(extraction, null, 2);
 }
 
 function figure(v) {

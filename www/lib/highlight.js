@@ -13,6 +13,9 @@ const SHEET = `
 
 let adopted = null;
 
+// Taken when this module loads: a page that replaces setTimeout later does not reach flash().
+const later = globalThis.setTimeout;
+
 export function supported() {
   return typeof CSS !== "undefined" && "highlights" in CSS && typeof Highlight === "function";
 }
@@ -67,7 +70,11 @@ export async function paint(claims, nodes, { doc = document, adopt = true } = {}
 export function flash(range) {
   if (!supported() || !range) return;
   CSS.highlights.set(NAMES.focus, new Highlight(range));
-  setTimeout(() => CSS.highlights.delete(NAMES.focus), 1600);
+  try {
+    later(() => CSS.highlights.delete(NAMES.focus), 1600);
+  } catch {
+    // setTimeout was broken before claimlens loaded: the flash stays until the next one.
+  }
 }
 
 /** Removes every highlight claimlens added. */

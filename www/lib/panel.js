@@ -8,8 +8,13 @@ const KINDS = ["count", "number", "percent", "money", "measure", "ratio", "ordin
 /** How many claims of a group are built at first. */
 const GROUP_PAGE = 50;
 
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
+// Taken when this module loads: a page's own document.createElement (set before or after) and a
+// later Document.prototype.createElement do not reach the panel.
+const { createElement } = Document.prototype;
+
+/** An element with attributes (`text` sets its text, `on…` adds a listener) and children. */
+export function el(tag, attrs = {}, ...children) {
+  const node = createElement.call(document, tag);
   for (const [k, v] of Object.entries(attrs)) {
     if (v === false || v == null) continue;
     if (k === "text") node.textContent = v;

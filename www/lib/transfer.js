@@ -4,22 +4,25 @@
 
 import { yieldToPage } from "./schedule.js";
 
+// Taken when this module loads: a page that replaces JSON's functions later does not reach these.
+const { parse, stringify } = JSON;
+
 /** Claims per part: a few milliseconds of JSON.parse each. */
 const PART = 400;
 
 /** The extraction as `{ head, parts }`: everything but the claims, then the claims in parts. */
 export function pack(extraction) {
   const parts = [];
-  for (let i = 0; i < extraction.claims.length; i += PART) parts.push(JSON.stringify(extraction.claims.slice(i, i + PART)));
+  for (let i = 0; i < extraction.claims.length; i += PART) parts.push(stringify(extraction.claims.slice(i, i + PART)));
   // `claims` stays in its place among the keys, empty, so the unpacked object reads the same.
-  return { head: JSON.stringify({ ...extraction, claims: [] }), parts };
+  return { head: stringify({ ...extraction, claims: [] }), parts };
 }
 
 /** The extraction back from `pack`, parsed a part at a time with the page's turn in between. */
 export async function unpack({ head, parts }) {
-  const extraction = JSON.parse(head);
+  const extraction = parse(head);
   for (const part of parts) {
-    for (const claim of JSON.parse(part)) extraction.claims.push(claim);
+    for (const claim of parse(part)) extraction.claims.push(claim);
     if (parts.length > 1) await yieldToPage();
   }
   return extraction;

@@ -4,7 +4,8 @@
 import { collect, mainContent, referenceDate } from "./collect.js";
 import { toCsv, toJson, toMarkdown } from "./export.js";
 import { clear as clearHighlights, flash, paint, rangeOf, supported } from "./highlight.js";
-import { createPanel, describe } from "./panel.js";
+import { createPanel, describe, el } from "./panel.js";
+import { now } from "./schedule.js";
 
 /**
  * Reads `doc` with `read(texts, blocks, options, onProgress)` (which returns the data contract
@@ -49,8 +50,7 @@ export class Widget {
     this.#host = host;
     this.#read = read;
     this.#adoptStyles = adoptStyles;
-    this.#card = Object.assign(document.createElement("div"), { className: "card", hidden: true });
-    this.#card.setAttribute("role", "tooltip");
+    this.#card = el("div", { class: "card", role: "tooltip", hidden: true });
     this.#panel = createPanel(shadow, {
       onOpen: (claim) => this.#open(claim),
       onExport: (format) => this.#export(format),
@@ -70,7 +70,7 @@ export class Widget {
     panel.setStatus("Reading the page…", { busy: true });
     host.dataset.state = "reading";
     mark("claimlens:scan");
-    const started = performance.now();
+    const started = now();
     let size = 0;
     try {
       const result = await readPage(this.#read, {
@@ -99,7 +99,7 @@ export class Widget {
       await this.#repaint();
       host.dataset.state = "ready";
       mark("claimlens:ready");
-      host.dataset.ms = String(Math.round(performance.now() - started));
+      host.dataset.ms = String(Math.round(now() - started));
       host.dispatchEvent(new CustomEvent("claimlens:scanned", { detail: result.extraction, bubbles: true }));
       return result.extraction;
     } catch (err) {
@@ -180,8 +180,8 @@ export class Widget {
         }
         const a = hit.claim.attribution;
         card.replaceChildren(
-          Object.assign(document.createElement("strong"), { textContent: describe(hit.value) }),
-          Object.assign(document.createElement("span"), { textContent: a ? ` — ${a.canonical}` : " — no source on the page" }),
+          el("strong", { text: describe(hit.value) }),
+          el("span", { text: a ? ` — ${a.canonical}` : " — no source on the page" }),
         );
         card.style.left = `${Math.min(e.clientX + 12, innerWidth - 280)}px`;
         card.style.top = `${e.clientY + 16}px`;
