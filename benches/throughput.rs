@@ -11,62 +11,12 @@
 //! and writes the measurements as JSON. Each file's first run is kept apart as well: for the first
 //! file, in a fresh process, it is the time to the first result.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use claimlens::{extract, Date, Options};
 
-struct Counting;
-
-static CURRENT: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let p = System.alloc(layout);
-        if !p.is_null() {
-            let now = CURRENT.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
-            PEAK.fetch_max(now, Ordering::Relaxed);
-        }
-        p
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        System.dealloc(ptr, layout);
-        CURRENT.fetch_sub(layout.size(), Ordering::Relaxed);
-    }
-}
-
-#[global_allocator]
-static ALLOC: Counting = Counting;
-
-const ARTICLES: [&str; 3] = [
-    include_str!("../tests/golden/flood-relief.txt"),
-    include_str!("../tests/golden/budget-vote.txt"),
-    include_str!("../tests/golden/outbreak.txt"),
-];
-
-/// News-like text of about `size` bytes: the articles in turn, with their figures varied so no
-/// two copies are the same.
-fn corpus(size: usize) -> String {
-    let mut out = String::with_capacity(size + 8192);
-    let mut round = 0u32;
-    while out.len() < size {
-        for a in ARTICLES {
-            for ch in a.chars() {
-                if let Some(d) = ch.to_digit(10) {
-                    out.push(char::from_digit((d + round) % 10, 10).unwrap());
-                } else {
-                    out.push(ch);
-                }
-            }
-            out.push_str("\n\n");
-        }
-        round += 1;
-    }
-    out.truncate(out.char_indices().take_while(|&(i, _)| i < size).last().map_or(0, |(i, c)| i + c.len_utf8()));
-    out
-}
+mod common;
+use common::{corpus, PEAK_HEAP};
 
 /// What the command line asked for.
 struct Args {
@@ -109,12 +59,11 @@ fn measure(name: String, text: &str, options: &Options, runs: usize) -> Measured
     let mut values = 0;
     let mut peak_heap = 0;
     for _ in 0..runs {
-        let base = CURRENT.load(Ordering::Relaxed);
-        PEAK.store(base, Ordering::Relaxed);
+        let watch = PEAK_HEAP.watch();
         let t = Instant::now();
         let found = extract(text, options);
         times.push(t.elapsed().as_secs_f64());
-        peak_heap = PEAK.load(Ordering::Relaxed) - base;
+        peak_heap = watch.peak();
         values = found.claims.iter().map(|c| c.values.len()).sum::<usize>();
         drop(found);
     }

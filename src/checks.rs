@@ -32,6 +32,7 @@ pub(crate) fn run(claims: &mut [Claim]) {
 
 fn local_checks(claims: &[Claim], out: &mut Vec<(usize, Check)>) {
     for c in claims {
+        let positions = Positions::new(&c.text);
         for v in &c.values {
             if let (Some(p), Some(x)) = (v.part_of, v.value) {
                 // "more than 3,000" can hold 3,500: only a part above every reading of the whole.
@@ -50,7 +51,7 @@ fn local_checks(claims: &[Claim], out: &mut Vec<(usize, Check)>) {
                 }
             }
             // "150 percent of the vote" is impossible; "rose 150 percent" is not.
-            let after = &c.text[byte_offset(&c.text, v.end.saturating_sub(c.start))..];
+            let after = next_bytes(&c.text, positions.span(c, v).1, 64);
             let of_follows = after.starts_with(" of ");
             let next_word = after.get(4..).unwrap_or("").split(|ch: char| !ch.is_alphanumeric()).next().unwrap_or("");
             // "120 percent of GDP" compares two quantities; it is not a share of a whole.
@@ -95,19 +96,68 @@ fn local_checks(claims: &[Claim], out: &mut Vec<(usize, Check)>) {
     }
 }
 
-/// The byte offset in `text` of a position counted in UTF-16 code units (the contract's unit).
-fn byte_offset(text: &str, units: usize) -> usize {
-    if text.as_bytes().get(..units).is_some_and(<[u8]>::is_ascii) {
-        return units;
-    }
-    let mut seen = 0;
-    for (i, ch) in text.char_indices() {
-        if seen >= units {
-            return i;
+/// A claim's text with a way back from the contract's UTF-16 positions to byte offsets: direct for
+/// ASCII, else through a checkpoint every 64 characters, so each lookup is short however long the
+/// sentence (a lookup per value must not walk the sentence from its start).
+struct Positions<'a> {
+    text: &'a str,
+    /// (UTF-16 offset, byte offset) of every 64th character; empty for ASCII text.
+    checkpoints: Vec<(usize, usize)>,
+}
+
+impl<'a> Positions<'a> {
+    fn new(text: &'a str) -> Positions<'a> {
+        let mut checkpoints = Vec::new();
+        if !text.is_ascii() {
+            let mut units = 0;
+            for (k, (i, ch)) in text.char_indices().enumerate() {
+                if k % 64 == 0 {
+                    checkpoints.push((units, i));
+                }
+                units += ch.len_utf16();
+            }
         }
-        seen += ch.len_utf16();
+        Positions { text, checkpoints }
     }
-    text.len()
+
+    /// The byte offset of a position counted in UTF-16 code units from the text's start.
+    fn byte(&self, units: usize) -> usize {
+        if self.checkpoints.is_empty() {
+            return units.min(self.text.len());
+        }
+        let k = self.checkpoints.partition_point(|&(u, _)| u <= units).saturating_sub(1);
+        let (mut seen, from) = self.checkpoints[k];
+        for (i, ch) in self.text[from..].char_indices() {
+            if seen >= units {
+                return from + i;
+            }
+            seen += ch.len_utf16();
+        }
+        self.text.len()
+    }
+
+    /// The byte span of a value of the claim.
+    fn span(&self, c: &Claim, v: &Value) -> (usize, usize) {
+        (self.byte(v.start.saturating_sub(c.start)), self.byte(v.end.saturating_sub(c.start)))
+    }
+}
+
+/// `text[..at]` without what lies more than `limit` bytes back (on a character boundary).
+fn last_bytes(text: &str, at: usize, limit: usize) -> &str {
+    let mut from = at.saturating_sub(limit);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    &text[from..at]
+}
+
+/// `text[at..]` up to `limit` bytes (on a character boundary).
+fn next_bytes(text: &str, at: usize, limit: usize) -> &str {
+    let mut to = (at + limit).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    &text[at..to]
 }
 
 /// The bounds a figure allows: exact figures a point, hedged ones a band.
@@ -267,10 +317,11 @@ fn periods_overlap(a: &Claim, b: &Claim) -> bool {
     let span = |c: &Claim| {
         // Days and weeks are mostly when a figure was given ("said Monday"); months, quarters and
         // years are what it covers.
+        let positions = Positions::new(&c.text);
         let dates: Vec<_> = c
             .values
             .iter()
-            .filter(|v| v.kind == Kind::Date && !said_when(c, v))
+            .filter(|v| v.kind == Kind::Date && !said_when(c, &positions, v))
             .filter_map(|v| v.from.zip(v.to))
             .collect();
         (!dates.is_empty())
@@ -284,8 +335,9 @@ fn periods_overlap(a: &Claim, b: &Claim) -> bool {
 
 /// Whether a date says when the source spoke ("said on Sunday", "reported Monday") rather than
 /// what the figure covers.
-fn said_when(c: &Claim, v: &Value) -> bool {
-    let before = &c.text[..byte_offset(&c.text, v.start.saturating_sub(c.start))];
+fn said_when(c: &Claim, positions: &Positions<'_>, v: &Value) -> bool {
+    // Three words back are all it reads.
+    let before = last_bytes(&c.text, positions.span(c, v).0, 64);
     let cue = |w: &str| {
         matches!(
             w.trim_matches(|ch: char| !ch.is_alphabetic()),
@@ -311,17 +363,21 @@ fn said_when(c: &Claim, v: &Value) -> bool {
 }
 
 /// Content-word stems within a few words of a value in its claim.
-fn near_words<'a>(c: &'a Claim, v: &Value) -> Vec<String> {
+fn near_words<'a>(c: &'a Claim, positions: &Positions<'_>, v: &Value) -> Vec<String> {
     const WINDOW: usize = 8;
-    let a = byte_offset(&c.text, v.start.saturating_sub(c.start));
-    let b = a + byte_offset(&c.text[a..], v.end.saturating_sub(v.start));
+    let (a, b) = positions.span(c, v);
     let counted = head(v);
     let words = |t: &'a str| t.split(|ch: char| !ch.is_alphabetic()).filter(|w| !w.is_empty());
     // The source's own name is not what the figure is about.
     let mention = c.attribution.as_ref().map_or("", |a| a.source.as_str());
     let in_mention = |w: &str| words(mention).any(|m| m == w);
     let mut out: Vec<String> = Vec::new();
-    for w in words(&c.text[..a]).rev().take(WINDOW).chain(words(&c.text[b..]).take(WINDOW)) {
+    // Eight words either side lie within a few hundred bytes: the window is cut there first, so a
+    // long run without words (a table of figures) is not walked for each value.
+    const REACH: usize = 320;
+    for w in
+        words(last_bytes(&c.text, a, REACH)).rev().take(WINDOW).chain(words(next_bytes(&c.text, b, REACH)).take(WINDOW))
+    {
         let content = w.len() > 3 && w.chars().next().is_some_and(char::is_lowercase) && !generic(w);
         let counted_noun = counted.as_deref().is_some_and(|h| h == w || *h == w.to_ascii_lowercase());
         if !content || counted_noun || in_mention(w) {
@@ -338,6 +394,7 @@ fn near_words<'a>(c: &'a Claim, v: &Value) -> Vec<String> {
 fn conflicts(claims: &[Claim], out: &mut Vec<(usize, Check)>) {
     let mut figures: Vec<Figure<'_>> = Vec::new();
     for c in claims {
+        let positions = Positions::new(&c.text);
         for v in &c.values {
             let class = match v.kind {
                 Kind::Count | Kind::Number => (Kind::Count, None),
@@ -358,7 +415,7 @@ fn conflicts(claims: &[Claim], out: &mut Vec<(usize, Check)>) {
                 class,
                 head: head(v),
                 source,
-                near: near_words(c, v),
+                near: near_words(c, &positions, v),
             });
         }
     }

@@ -190,7 +190,12 @@ impl Builder<'_> {
         let first = s.said.first();
         // A clause never starts inside a value ("two of whom …": "whom" may open the next
         // clause's subject, but the figure belongs whole to the clause it starts in).
-        let inside_value = |cut: usize| s.values.iter().any(|&(_, a, b, _)| a < cut && cut < b);
+        // Values come in order without overlapping: only the last one starting before the cut can
+        // hold it.
+        let inside_value = |cut: usize| {
+            let k = s.values.partition_point(|&(_, a, _, _)| a < cut);
+            k > 0 && s.values[k - 1].2 > cut
+        };
         let split = s.said.iter().find(|c| {
             c.clause_start > s.range.start
                 && first.is_some_and(|f| f.mention.source != c.mention.source)

@@ -72,6 +72,10 @@ impl Writer {
     }
 
     fn uint(&mut self, n: usize) {
+        self.u64(n as u64);
+    }
+
+    fn u64(&mut self, n: u64) {
         let mut digits = [0u8; 20];
         let mut k = digits.len();
         let mut n = n;
@@ -102,7 +106,8 @@ impl Writer {
                 if x < 0.0 {
                     self.0.push('-');
                 }
-                self.uint(x.abs() as usize);
+                // u64, not usize: usize is 32 bits in WebAssembly, and figures reach billions.
+                self.u64(x.abs() as u64);
             }
             Some(x) => self.float(x),
             None => self.raw("null"),
@@ -322,7 +327,7 @@ mod tests {
             end: 30,
             nodes: Some(NodeSpan { start_node: 1, start_offset: 2, end_node: 3, end_offset: 4 }),
             value: Some(358_000.0),
-            min: Some(-2.5),
+            min: Some(-212_000_000_000.0),
             max: Some(1e300),
             hedge: Some(Hedge::Approximate),
             unit: None,
@@ -331,7 +336,7 @@ mod tests {
             to: None,
             grain: None,
             part_of: Some(PartOf { claim: 0, value: 1 }),
-            resolved: Some(-40.0),
+            resolved: Some(5_000_000_000.5),
         }
     }
 

@@ -162,3 +162,21 @@ fn progress_reaches_a_js_callback_and_a_throwing_one_is_ignored() {
         parsed(claimlens::wasm::extract_nodes_js(texts.into(), blocks.into(), JsValue::NULL, throwing.into()).unwrap());
     assert_eq!(Array::from(&get(&found, "claims")).length(), 6000);
 }
+
+#[wasm_bindgen_test]
+fn figures_of_billions_survive_the_json_text() {
+    // usize is 32 bits in WebAssembly: whole figures must not pass through it.
+    let found = parsed(
+        claimlens::wasm::extract_js(
+            JsValue::from("The fund holds 212 billion crowns, and 5,000,000,000 people voted."),
+            options("2020-01-27"),
+        )
+        .unwrap(),
+    );
+    let values: Vec<f64> = Array::from(&get(&found, "claims"))
+        .iter()
+        .flat_map(|c| Array::from(&get(&c, "values")).iter().collect::<Vec<_>>())
+        .map(|v| get(&v, "value").as_f64().unwrap())
+        .collect();
+    assert_eq!(values, [212e9, 5e9]);
+}

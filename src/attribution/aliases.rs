@@ -134,7 +134,9 @@ impl Registry {
         let mut base = 0;
         while let Some(open) = rest.find('(') {
             let after = &rest[open + 1..];
-            if let Some(close) = after.find(')') {
+            // An acronym is a few letters: its ')' is near, and looking no further keeps a page of
+            // unclosed brackets linear.
+            if let Some(close) = after.bytes().take(16).position(|b| b == b')') {
                 let acr = &after[..close];
                 if is_acronym(acr) {
                     let before = &text[..base + open];

@@ -135,9 +135,12 @@ impl Attributor {
     /// The cues of one sentence, resolved against the page's sources.
     pub fn sentence(&mut self, s: &Sent<'_>, range: Range<usize>) -> Vec<Said> {
         let regions: Vec<(usize, usize)> = self.quotes_in(range.start, range.end).map(|q| (q.start, q.end)).collect();
+        // Quotations never overlap and come in order: a binary search finds the one a token may
+        // be in (a scan of all of them per token is quadratic in a long sentence full of quotes).
         let quoted = |i: usize| {
             let t = s.toks[i].start;
-            regions.iter().any(|&(a, b)| a <= t && t < b)
+            let k = regions.partition_point(|&(_, b)| b <= t);
+            regions.get(k).is_some_and(|&(a, _)| a <= t)
         };
         let found = cues::find(s, &quoted);
         let mut out = Vec::with_capacity(found.len());
