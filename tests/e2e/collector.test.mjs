@@ -52,3 +52,12 @@ test("no date on the page: today, marked as assumed", async () => {
   const out = await collectOn(`<body><article>${PARAGRAPHS}</article></body>`);
   assert.deepEqual(out.date, { date: "2031-05-06", assumed: true });
 });
+
+test("a space between inline elements separates their words; SVG and MathML text is not read", async () => {
+  const out = await collectOn(`<body><article><p>Aid of <b>$3.5</b> <i>million</i> arrived.</p>
+    <p>It fell to <span>3</span><span>&nbsp;</span><span>degrees</span>.</p>
+    <svg viewBox="0 0 10 10"><title>Index, 2014 = 100</title><text>162</text></svg><math><mn>42</mn></math></article></body>`);
+  const byBlock = new Map();
+  out.texts.forEach((t, i) => byBlock.set(out.blocks[i], (byBlock.get(out.blocks[i]) ?? "") + t));
+  assert.deepEqual([...byBlock.values()], ["Aid of $3.5 million arrived.", "It fell to 3\u00a0degrees."]);
+});

@@ -5,7 +5,7 @@ import { sliceClock } from "./schedule.js";
 
 const SKIP = new Set([
   "SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "NAV", "ASIDE", "FOOTER", "FORM", "BUTTON", "SELECT",
-  "TEXTAREA", "INPUT", "SVG", "CANVAS", "IFRAME", "OBJECT", "CLAIM-LENS", "CLAIMLENS-HOST",
+  "TEXTAREA", "INPUT", "SVG", "MATH", "CANVAS", "IFRAME", "OBJECT", "CLAIM-LENS", "CLAIMLENS-HOST",
 ]);
 
 const BLOCKS = new Set([
@@ -20,8 +20,24 @@ function hidden(el) {
   return !!style && (style.display === "none" || style.visibility === "hidden");
 }
 
+/**
+ * White space alone between two inline neighbours is what separates their words
+ * ("<b>$3.5</b> <i>million</i>"); elsewhere (between paragraphs, around a block's content) it is
+ * only the page's indentation.
+ */
+function separatesWords(node) {
+  const tag = (n) => String(n.tagName).toUpperCase();
+  const inline = (n) => !!n && (n.nodeType === Node.TEXT_NODE || (n.nodeType === Node.ELEMENT_NODE && !BLOCKS.has(tag(n)) && !SKIP.has(tag(n))));
+  // A space alone in its own inline element ("<span>&nbsp;</span>") separates that element's
+  // neighbours.
+  let at = node;
+  while (!at.previousSibling && !at.nextSibling && at.parentElement && inline(at.parentElement)) at = at.parentElement;
+  return inline(at.previousSibling) && inline(at.nextSibling);
+}
+
 function skipped(el) {
-  return SKIP.has(el.tagName) || el.getAttribute("role") === "navigation" || hidden(el);
+  // SVG and MathML elements keep their lower-case names in an HTML page ("svg", not "SVG").
+  return SKIP.has(String(el.tagName).toUpperCase()) || el.getAttribute("role") === "navigation" || hidden(el);
 }
 
 /** The element holding the article: <article>, [role=main], <main>, else the densest block. */
@@ -64,7 +80,7 @@ export async function collect(root = mainContent()) {
   const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
     acceptNode(node) {
       if (node.nodeType === Node.ELEMENT_NODE) return skipped(node) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
-      return node.data.trim() ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
+      return node.data.trim() || separatesWords(node) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
     },
   });
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
