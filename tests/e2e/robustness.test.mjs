@@ -88,3 +88,22 @@ test("a long page is read in a worker with progress shown, and the page stays re
   assert.ok(claims > 1000, `${claims} claims`);
   await page.close();
 });
+
+test("after a text of over 2 million characters the engine starts afresh, and answers as before", async () => {
+  const page = await session.browser.newPage();
+  await page.goto(`${session.server.url}/demo/`);
+  const out = await page.evaluate(async () => {
+    const engine = await import("/lib/engine.js");
+    const small = "Some 40 people left on Monday, the mayor said.";
+    const before = await engine.extract(small, { referenceDate: "2020-01-27" });
+    const huge = await engine.extract(`${small} `.repeat(45_000), { referenceDate: "2020-01-27" });
+    const after = await engine.extract(small, { referenceDate: "2020-01-27" });
+    // A fresh instance imports the glue again, under a new URL.
+    const fresh = performance.getEntriesByType("resource").some((e) => e.name.includes("claimlens.js?instance="));
+    return { before, after, huge: huge.claims.length, fresh };
+  });
+  assert.equal(out.huge, 45_000);
+  assert.ok(out.fresh, "a new instance was loaded after the long text");
+  assert.deepEqual(out.after, out.before, "the fresh instance gives the same result");
+  await page.close();
+});

@@ -59,11 +59,23 @@ export function load() {
   return ready;
 }
 
-async function call(fn, args) {
+/**
+ * Texts longer than this (in characters) leave the instance behind after their call: WebAssembly
+ * memory grows to what the largest call needed and never shrinks (a 10 MB text takes over 300 MB),
+ * so the next call starts a fresh, small instance instead.
+ */
+const LARGE = 2_000_000;
+
+async function call(fn, args, size) {
   const engine = await load();
   try {
     // The engine answers in JSON text: one string across the boundary, parsed here.
-    return parse(engine[fn](...args));
+    const result = parse(engine[fn](...args));
+    if (size > LARGE) {
+      ready = null;
+      generation += 1;
+    }
+    return result;
   } catch (err) {
     if (err instanceof TypeError || err instanceof RangeError) throw err;
     ready = null;
@@ -74,7 +86,7 @@ async function call(fn, args) {
 
 /** The claims in a text. */
 export function extract(text, options) {
-  return call("extract", [text, options ?? null]);
+  return call("extract", [text, options ?? null], typeof text === "string" ? text.length : 0);
 }
 
 /**
@@ -82,5 +94,7 @@ export function extract(text, options) {
  * `onProgress(share)` hears how much of the text has been read (0 to 1) on long pages.
  */
 export function extractNodes(texts, blocks, options, onProgress) {
-  return call("extractNodes", [texts, blocks, options ?? null, onProgress ?? null]);
+  let size = 0;
+  if (Array.isArray(texts)) for (let i = 0; i < texts.length; i += 1) size += typeof texts[i] === "string" ? texts[i].length : 0;
+  return call("extractNodes", [texts, blocks, options ?? null, onProgress ?? null], size);
 }
