@@ -32,13 +32,6 @@ impl Writer {
         self.0.push_str(s);
     }
 
-    /// `"key":` after a comma unless it is the object's first field.
-    fn key(&mut self, key: &str, first: bool) {
-        self.0.push_str(if first { "\"" } else { ",\"" });
-        self.0.push_str(key);
-        self.0.push_str("\":");
-    }
-
     fn string(&mut self, s: &str) {
         const HEX: &[u8; 16] = b"0123456789abcdef";
         self.0.push('"');
@@ -155,159 +148,150 @@ impl Writer {
 
     /// The fields every span has: start, end and, from DOM text nodes, the node positions.
     fn span(&mut self, start: usize, end: usize, nodes: Option<NodeSpan>) {
-        self.key("start", false);
+        self.raw(",\"start\":");
         self.uint(start);
-        self.key("end", false);
+        self.raw(",\"end\":");
         self.uint(end);
         if let Some(n) = nodes {
-            self.key("startNode", false);
+            self.raw(",\"startNode\":");
             self.uint(n.start_node);
-            self.key("startOffset", false);
+            self.raw(",\"startOffset\":");
             self.uint(n.start_offset);
-            self.key("endNode", false);
+            self.raw(",\"endNode\":");
             self.uint(n.end_node);
-            self.key("endOffset", false);
+            self.raw(",\"endOffset\":");
             self.uint(n.end_offset);
         }
     }
 
     fn extraction(&mut self, x: &Extraction) {
-        self.raw("{");
-        self.key("version", true);
+        self.raw("{\"version\":");
         self.uint(x.version as usize);
-        self.key("referenceDate", false);
+        self.raw(",\"referenceDate\":");
         self.date(x.reference_date);
-        self.key("claims", false);
+        self.raw(",\"claims\":");
         self.list(&x.claims, Self::claim);
-        self.key("sources", false);
+        self.raw(",\"sources\":");
         self.list(&x.sources, Self::source);
         self.raw("}");
     }
 
     fn claim(&mut self, c: &Claim) {
-        self.raw("{");
-        self.key("id", true);
+        self.raw("{\"id\":");
         self.uint(c.id);
-        self.key("text", false);
+        self.raw(",\"text\":");
         self.string(&c.text);
         self.span(c.start, c.end, c.nodes);
-        self.key("values", false);
+        self.raw(",\"values\":");
         self.list(&c.values, Self::value);
-        self.key("attribution", false);
+        self.raw(",\"attribution\":");
         match &c.attribution {
             Some(a) => self.attribution(a),
             None => self.raw("null"),
         }
-        self.key("score", false);
+        self.raw(",\"score\":");
         self.float(c.score);
-        self.key("reasons", false);
+        self.raw(",\"reasons\":");
         self.list(&c.reasons, |w, r| w.string(r));
-        self.key("checks", false);
+        self.raw(",\"checks\":");
         self.list(&c.checks, Self::check);
         self.raw("}");
     }
 
     fn value(&mut self, v: &Value) {
-        self.raw("{");
-        self.key("kind", true);
+        self.raw("{\"kind\":");
         self.string(v.kind.as_str());
-        self.key("text", false);
+        self.raw(",\"text\":");
         self.string(&v.text);
         self.span(v.start, v.end, v.nodes);
-        self.key("value", false);
+        self.raw(",\"value\":");
         self.figure(v.value);
-        self.key("min", false);
+        self.raw(",\"min\":");
         self.figure(v.min);
-        self.key("max", false);
+        self.raw(",\"max\":");
         self.figure(v.max);
-        self.key("hedge", false);
+        self.raw(",\"hedge\":");
         self.opt_str(v.hedge.map(|h| h.as_str()));
-        self.key("unit", false);
+        self.raw(",\"unit\":");
         self.opt_str(v.unit);
-        self.key("counted", false);
+        self.raw(",\"counted\":");
         self.opt_str(v.counted.as_deref());
-        self.key("from", false);
+        self.raw(",\"from\":");
         self.date(v.from);
-        self.key("to", false);
+        self.raw(",\"to\":");
         self.date(v.to);
-        self.key("grain", false);
+        self.raw(",\"grain\":");
         self.opt_str(v.grain.map(|g| g.as_str()));
-        self.key("partOf", false);
+        self.raw(",\"partOf\":");
         match v.part_of {
             Some(p) => {
-                self.raw("{");
-                self.key("claim", true);
+                self.raw("{\"claim\":");
                 self.uint(p.claim);
-                self.key("value", false);
+                self.raw(",\"value\":");
                 self.uint(p.value);
                 self.raw("}");
             }
             None => self.raw("null"),
         }
-        self.key("resolved", false);
+        self.raw(",\"resolved\":");
         self.figure(v.resolved);
         self.raw("}");
     }
 
     fn attribution(&mut self, a: &Attribution) {
-        self.raw("{");
-        self.key("source", true);
+        self.raw("{\"source\":");
         self.string(&a.source);
-        self.key("canonical", false);
+        self.raw(",\"canonical\":");
         self.string(&a.canonical);
         self.span(a.start, a.end, a.nodes);
-        self.key("cue", false);
+        self.raw(",\"cue\":");
         self.string(&a.cue);
-        self.key("type", false);
+        self.raw(",\"type\":");
         self.string(a.source_type);
-        self.key("affiliation", false);
+        self.raw(",\"affiliation\":");
         self.opt_str(a.affiliation.as_deref());
-        self.key("quote", false);
+        self.raw(",\"quote\":");
         self.raw(if a.quote { "true" } else { "false" });
-        self.key("inherited", false);
+        self.raw(",\"inherited\":");
         self.raw(if a.inherited { "true" } else { "false" });
-        self.key("also", false);
+        self.raw(",\"also\":");
         self.list(&a.also, Self::co_source);
         self.raw("}");
     }
 
     fn co_source(&mut self, c: &CoSource) {
-        self.raw("{");
-        self.key("source", true);
+        self.raw("{\"source\":");
         self.string(&c.source);
-        self.key("canonical", false);
+        self.raw(",\"canonical\":");
         self.string(&c.canonical);
         self.span(c.start, c.end, c.nodes);
         self.raw("}");
     }
 
     fn check(&mut self, c: &Check) {
-        self.raw("{");
-        self.key("kind", true);
+        self.raw("{\"kind\":");
         self.string(c.kind);
-        self.key("message", false);
+        self.raw(",\"message\":");
         self.string(&c.message);
-        self.key("claims", false);
+        self.raw(",\"claims\":");
         self.uints(&c.claims);
         self.raw("}");
     }
 
     fn source(&mut self, s: &Source) {
-        self.raw("{");
-        self.key("canonical", true);
+        self.raw("{\"canonical\":");
         self.string(&s.canonical);
-        self.key("type", false);
+        self.raw(",\"type\":");
         self.string(s.source_type);
-        self.key("mentions", false);
+        self.raw(",\"mentions\":");
         self.list(&s.mentions, Self::mention);
-        self.key("claims", false);
+        self.raw(",\"claims\":");
         self.uints(&s.claims);
         self.raw("}");
     }
 
     fn mention(&mut self, m: &Mention) {
-        self.raw("{");
-        self.key("text", true);
+        self.raw("{\"text\":");
         self.string(&m.text);
         self.span(m.start, m.end, m.nodes);
         self.raw("}");
