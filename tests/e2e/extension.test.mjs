@@ -33,6 +33,9 @@ const ROUTES = {
     body: page(`${Array.from({ length: 6 }, (_, i) => `<iframe src="/frame/${i}" title="ad ${i}" width="300" height="80"></iframe>`).join("")}${articleHtml}${Array.from({ length: 4 }, () => `<iframe srcdoc="<p>Sponsored: 3 tips</p>"></iframe>`).join("")}`),
   },
   "/frame/": { body: page("<p>Advert: 50% off for 3 days</p>") },
+  "/overlay/": {
+    body: page(`${articleHtml}<div id="overlay" style="position:fixed;inset:0;z-index:2147483647;background:rgba(0,0,0,.4)"></div>`),
+  },
   "/long/": { body: page(`<article>${Array.from({ length: 250 }, () => article.map((p) => `<p>${p}</p>`).join("")).join("")}</article>`) },
 };
 
@@ -143,6 +146,16 @@ test("a very long page: progress, and the tab stays responsive", async () => {
   const tasks = await longTasksDuringScan(tab);
   console.log(`long page: ${(article.join("").length * 250 / 1e6).toFixed(2)} MB of text, scan request to highlights ${ms} ms, long tasks in the tab ${JSON.stringify(tasks)} ms`);
   assert.ok(tasks.every((t) => t < 200), `the tab was held for ${Math.max(...tasks)} ms`);
+  await tab.close();
+});
+
+test("the panel stays above a page overlay with the highest z-index", async () => {
+  const { tab } = await scanned("/overlay/");
+  const top = await tab.evaluate(() => {
+    const box = document.querySelector("claimlens-host").getBoundingClientRect();
+    return document.elementFromPoint(box.left + box.width / 2, box.top + 20)?.tagName;
+  });
+  assert.equal(top, "CLAIMLENS-HOST", `the element on top of the panel is ${top}`);
   await tab.close();
 });
 

@@ -39,6 +39,13 @@ function create() {
     shadow.adoptedStyleSheets = [sheet];
     widget = new Widget(host, shadow, read, { adoptStyles: false });
     document.documentElement.append(host);
+    // In the top layer, as the embed's panel is: above any overlay or z-index of the page.
+    try {
+      host.popover = "manual";
+      host.showPopover();
+    } catch {
+      // Without popovers the panel is a fixed element with the highest z-index.
+    }
   }
 
   /** New paragraphs on a page that keeps adding content are read too (debounced). */
