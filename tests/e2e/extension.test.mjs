@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { after, before, test } from "node:test";
 import { chromium } from "playwright-core";
-import { CHROMIUM, CHROMIUM_ARGS, longTasksDuringScan, watchLongTasks } from "./helpers.mjs";
+import { CHROMIUM, CHROMIUM_ARGS, longTasksDuringScan, noAutoscan, watchLongTasks } from "./helpers.mjs";
 
 const EXTENSION = resolve("dist/chromium-test");
 const article = readFileSync("tests/golden/flood-relief.txt", "utf8").split("\n").filter(Boolean);
@@ -61,6 +61,8 @@ before(async () => {
     args: [...CHROMIUM_ARGS, `--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`],
   });
   worker = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker"));
+  // Every scan here is the toolbar button's; an auto-scan racing it would make two.
+  await noAutoscan(worker);
 });
 
 after(async () => {

@@ -104,3 +104,19 @@ export function longTasksDuringScan(page) {
     return window.__longTasks.filter((t) => t.end > from && t.start < to).map((t) => Math.round(t.end - t.start));
   });
 }
+
+/**
+ * The test build makes the local test pages an auto-scan site when it is installed (for the
+ * Firefox tests, which cannot reach the background). Here every scan is the toolbar button's:
+ * an auto-scan racing it would make two scans per page, and the "ready" waited for could be the
+ * wrong one. Waits for the install-time registration, then turns it off, as a reader would.
+ */
+export async function noAutoscan(worker) {
+  await worker.evaluate(async () => {
+    const registered = () => chrome.scripting.getRegisteredContentScripts();
+    for (let i = 0; i < 50 && !(await registered()).length; i++) await new Promise((r) => setTimeout(r, 100));
+    await globalThis.claimlensTest.setAutoscan("http://127.0.0.1", false);
+    const left = await registered();
+    if (left.length) throw new Error(`auto-scan still registered: ${JSON.stringify(left)}`);
+  });
+}

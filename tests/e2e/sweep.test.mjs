@@ -7,7 +7,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import { launch, launchExtension, serve } from "./helpers.mjs";
+import { launch, launchExtension, noAutoscan, serve } from "./helpers.mjs";
 import { GENERATED } from "./layouts/generate.mjs";
 
 const LAYOUTS = "tests/e2e/layouts";
@@ -334,22 +334,6 @@ async function extensionRun(ext, p) {
     ext.worker.off("console", onWorkerConsole);
     await tab.close();
   }
-}
-
-/**
- * The test build makes the local test pages an auto-scan site when it is installed (for the
- * Firefox tests, which cannot reach the background). Here every scan is the toolbar button's:
- * an auto-scan racing it would make two scans per page, and the "ready" waited for could be the
- * wrong one. Waits for the install-time registration, then turns it off, as a reader would.
- */
-async function noAutoscan(worker) {
-  await worker.evaluate(async () => {
-    const registered = () => chrome.scripting.getRegisteredContentScripts();
-    for (let i = 0; i < 50 && !(await registered()).length; i++) await new Promise((r) => setTimeout(r, 100));
-    await globalThis.claimlensTest.setAutoscan("http://127.0.0.1", false);
-    const left = await registered();
-    if (left.length) throw new Error(`auto-scan still registered: ${JSON.stringify(left)}`);
-  });
 }
 
 /** A run the harness itself could not finish (navigation failed, the widget never loaded, …). */
