@@ -61,3 +61,11 @@ test("a space between inline elements separates their words; SVG and MathML text
   out.texts.forEach((t, i) => byBlock.set(out.blocks[i], (byBlock.get(out.blocks[i]) ?? "") + t));
   assert.deepEqual([...byBlock.values()], ["Aid of $3.5 million arrived.", "It fell to 3\u00a0degrees."]);
 });
+
+test("footnote marks are not read into the figure before them; other superscripts are", async () => {
+  const out = await collectOn(`<body><article><p>Debt reached 1.84 trillion in 2023<sup><a href="#fn1">1</a></sup>, or 96 percent<sup>4</sup>.</p>
+    <p>The park covers 40 km<sup>2</sup>.</p></article></body>`);
+  const byBlock = new Map();
+  out.texts.forEach((t, i) => byBlock.set(out.blocks[i], (byBlock.get(out.blocks[i]) ?? "") + t));
+  assert.deepEqual([...byBlock.values()], ["Debt reached 1.84 trillion in 2023, or 96 percent.", "The park covers 40 km2."]);
+});

@@ -35,9 +35,23 @@ function separatesWords(node) {
   return inline(at.previousSibling) && inline(at.nextSibling);
 }
 
+/**
+ * A footnote mark: a superscript that links within the page ("<sup><a href="#fn1">1</a></sup>"),
+ * or a short number or symbol glued to the word or figure before it ("2023<sup>1</sup>",
+ * "abroad<sup>4</sup>"). Read, it would glue onto that figure (20231). An exponent after a unit
+ * ("km<sup>2</sup>") is not one.
+ */
+function footnoteMark(el) {
+  if (String(el.tagName).toUpperCase() !== "SUP") return false;
+  if (el.querySelector('a[href^="#"]')) return true;
+  const before = el.previousSibling?.nodeType === Node.TEXT_NODE ? el.previousSibling.data : "";
+  const unit = /(^|[^a-z])(k?m|[cm]m|ft|mi|in|yd)$/i.test(before);
+  return /[\p{L}\d%)]$/u.test(before) && !unit && /^\s*(\[?\d{1,3}\]?|[*†‡§])\s*$/.test(el.textContent);
+}
+
 function skipped(el) {
   // SVG and MathML elements keep their lower-case names in an HTML page ("svg", not "SVG").
-  return SKIP.has(String(el.tagName).toUpperCase()) || el.getAttribute("role") === "navigation" || hidden(el);
+  return SKIP.has(String(el.tagName).toUpperCase()) || footnoteMark(el) || el.getAttribute("role") === "navigation" || hidden(el);
 }
 
 /** The element holding the article: <article>, [role=main], <main>, else the densest block. */
