@@ -387,7 +387,15 @@ fn cut_pp(s: &Sent<'_>, a: usize, b: usize) -> usize {
         // "economists polled by …", "an estimate published on Tuesday".
         let w = s.lw(k);
         let participle = w.ends_with("ed") && w.len() > 4 || w.ends_with("ing") && w.len() > 5;
-        if s.is_word(k) && !s.glued(k) && !s.cap(k) && participle && !is_role(w) {
+        // Before its noun a participle is an adjective ("the returning officer", "the ruling
+        // party"); after it, the start of what follows ("economists polled by …").
+        let before_noun = s.is_word(k + 1)
+            && k + 1 < b
+            && !matches!(
+                s.lw(k + 1),
+                "by" | "on" | "in" | "at" | "from" | "for" | "to" | "with" | "of" | "during" | "last" | "this" | "over"
+            );
+        if s.is_word(k) && !s.glued(k) && !s.cap(k) && participle && !is_role(w) && !before_noun {
             return k;
         }
         if matches!(s.lw(k), "in" | "at" | "from" | "on" | "near" | "inside" | "outside" | "who" | "which" | "with")
