@@ -15,7 +15,7 @@ wasm-bindgen --target web --no-typescript --out-dir dist/web/pkg --out-name clai
   target/wasm32-unknown-unknown/wasm/claimlens.wasm
 # Binaryen's optimiser for size (npm package binaryen): about a quarter off the raw file and 14 %
 # off the gzipped one. The feature flags are those rustc's wasm32 target emits.
-npx --no-install wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+npx --no-install wasm-opt -Oz --converge --strip-producers --strip-debug --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   dist/web/pkg/claimlens_bg.wasm -o dist/web/pkg/claimlens_bg.wasm
 # Minified in place, file by file (the modules find each other by relative URL), with source
@@ -28,10 +28,11 @@ npx --no-install esbuild dist/web/pkg/claimlens.js --minify --log-level=warning 
 cp www/claimlens.d.ts dist/web/
 node scripts/build-demo.mjs tests/golden/flood-relief.txt tests/golden/flood-relief.gold.json dist/web/demo/index.html
 
-# What a page downloads for the widget (the worker only for long pages), gzipped.
+# What a page downloads for the widget, gzipped (lib/worker.js comes only for long pages,
+# lib/export.js only when the reader copies the claims).
 total=0
 for f in pkg/claimlens_bg.wasm pkg/claimlens.js claimlens.js claimlens.css lib/engine.js lib/collect.js \
-  lib/widget.js lib/panel.js lib/highlight.js lib/export.js; do
+  lib/widget.js lib/panel.js lib/highlight.js lib/schedule.js lib/transfer.js; do
   gz=$(gzip -9 -c "dist/web/$f" | wc -c)
   total=$((total + gz))
   printf '  %-22s %7d bytes, %6d gzipped\n' "$f" "$(wc -c < "dist/web/$f")" "$gz"

@@ -2,10 +2,11 @@
 // wrote is data here: CSV cells are quoted and guarded against spreadsheet formulas, Markdown
 // cells are escaped.
 
-// Taken when this module loads: a page that replaces JSON.stringify later does not reach exports.
-const { stringify } = JSON;
-
-export function toJson(extraction) {
+/**
+ * The extraction as indented JSON. The widget loads this module on the first export, when the page
+ * may long have replaced JSON.stringify: it passes the one it took when it loaded itself.
+ */
+export function toJson(extraction, stringify = JSON.stringify) {
   return stringify(extraction, null, 2);
 }
 

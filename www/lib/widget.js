@@ -2,7 +2,6 @@
 // embed (<claim-lens>) and the extension's content script; how text becomes claims is passed in.
 
 import { collect, mainContent, referenceDate } from "./collect.js";
-import { toCsv, toJson, toMarkdown } from "./export.js";
 import { clear as clearHighlights, flash, paint, rangeOf, supported } from "./highlight.js";
 import { createPanel, describe, el } from "./panel.js";
 import { now } from "./schedule.js";
@@ -20,6 +19,9 @@ export async function readPage(read, { root, doc = document, date, onProgress } 
   const extraction = await read(texts, blocks, { referenceDate: ref.date }, onProgress);
   return { extraction, nodes, date: ref };
 }
+
+// Taken when the widget loads, for the exports (loaded later, when a page may have replaced it).
+const { stringify } = JSON;
 
 /** A mark in the page's performance timeline, for developer tools and tests (never fatal). */
 function mark(name) {
@@ -153,7 +155,15 @@ export class Widget {
   async #export(format) {
     if (!this.#result) return;
     const e = this.#result.extraction;
-    const text = format === "csv" ? toCsv(e) : format === "markdown" ? toMarkdown(e) : toJson(e);
+    let text;
+    try {
+      // Loaded on the first export: most readers never copy, and the page downloads less.
+      const { toCsv, toJson, toMarkdown } = await import("./export.js");
+      text = format === "csv" ? toCsv(e) : format === "markdown" ? toMarkdown(e) : toJson(e, stringify);
+    } catch (err) {
+      this.#panel.setStatus(`claimlens could not prepare the ${format.toUpperCase()} copy: ${err?.message ?? err}`, { error: true });
+      return;
+    }
     try {
       await navigator.clipboard.writeText(text);
       this.#panel.setStatus(`Copied ${e.claims.length} claims as ${format.toUpperCase()}`);
