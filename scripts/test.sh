@@ -37,5 +37,8 @@ node scripts/build-extension.mjs
 node scripts/build-extension.mjs --test
 npx --no-install web-ext lint --source-dir dist/firefox --warnings-as-errors --output text
 
+echo "== JavaScript unit tests (exports, claim memory)"
+node --test tests/js/
+
 echo "== end to end (the embed and the extension, in Chromium and Firefox)"
 node --test --test-concurrency=1 tests/e2e/

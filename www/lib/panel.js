@@ -61,6 +61,36 @@ function sentence(claim) {
   return p;
 }
 
+/** An http(s) address as a string, or null: a remembered page is linked only if it is one. */
+function webAddress(url) {
+  try {
+    const u = new URL(url);
+    return u.protocol === "https:" || u.protocol === "http:" ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A check's note. A figure that conflicts with one the reader saw on another page (the extension's
+ * claim memory) links to that page and says who gave the figure and when it was seen.
+ */
+function checkNote(c) {
+  const note = el("p", { class: c.elsewhere ? "check elsewhere" : "check", role: "note", "data-kind": c.kind }, `⚠ ${c.message}`);
+  const e = c.elsewhere;
+  if (e) {
+    const href = webAddress(e.url);
+    const title = e.title || e.url;
+    note.append(
+      " — seen on ",
+      href ? el("a", { href, target: "_blank", rel: "noopener noreferrer", text: title }) : title,
+      e.source ? `, from ${e.source}` : ", with no source",
+      e.seen ? `, on ${String(e.seen).slice(0, 10)}` : "",
+    );
+  }
+  return note;
+}
+
 function claimItem(claim, onOpen) {
   const a = claim.attribution;
   const details = el("ul", { class: "values" });
@@ -68,7 +98,7 @@ function claimItem(claim, onOpen) {
   const source = a
     ? el("p", { class: "source" }, `${a.quote ? "Quoted: " : ""}${a.canonical}`, a.affiliation ? ` (${a.affiliation})` : "", a.inherited ? " — carried over from an earlier sentence" : "")
     : el("p", { class: "source none", text: "No source given on this page" });
-  const checks = claim.checks.map((c) => el("p", { class: "check", role: "note", text: `⚠ ${c.message}` }));
+  const checks = claim.checks.map(checkNote);
   return el(
     "li",
     { class: a ? "claim" : "claim unattributed", "data-id": claim.id },
