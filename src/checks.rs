@@ -14,12 +14,36 @@
 //!   The rule is lexical and documented here on purpose: it is predictable, and its misses are
 //!   explainable.
 
+//!
+//! Topics ([`Topic`]) compare figures across pages, in the extension's claim memory, by the same
+//! lexical means:
+//! - the **event** is the nearest word within eight words of the figure (or inside its counted
+//!   phrase) that belongs to one of the synonym sets of [`concept`] that name an event
+//!   ("displaced", "fled", "uprooted" → `displacement`; "killed", "dead", "death toll" → `death`);
+//!   a figure with no such word has no topic, and is never compared across pages;
+//! - the **thing** is `people` when the counted noun names people (a fixed list, [`is_people`],
+//!   or a capitalised plural such as "Syrians") or when nothing is counted and the event happens to
+//!   people ("358,000 have fled"); else the counted noun in the singular; for amounts and shares,
+//!   the unit;
+//! - the **bounds** come from the hedge ([`bounds`]): "some", "about" ±10%; "nearly", "up to"
+//!   from half to the figure; "at least", "more than" from the figure to twice it; ranges and vague
+//!   amounts their own; an exact figure written with trailing zeros is read as rounded to its last
+//!   non-zero digit, by at most 5% ("360,000" → 355,000 to 365,000);
+//! - the **period** is the span of the claim's dates other than the day a source spoke ("said
+//!   Monday"), else the reference date.
+//!
+//! Two figures conflict when their things and events are equal, their periods overlap, their
+//! bounds do not meet, and they are of one order of magnitude. Within a page the same topic also
+//! makes two figures comparable for `conflicting_figures`.
+
 use std::collections::HashMap;
 
-use crate::model::{Check, Claim, Hedge, Kind, Value};
+use crate::calendar::Date;
+use crate::model::{Check, Claim, Hedge, Kind, Topic, Value};
 
-/// Adds the checks to the claims they concern.
-pub(crate) fn run(claims: &mut [Claim]) {
+/// Adds the topics to the values and the checks to the claims they concern.
+pub(crate) fn run(claims: &mut [Claim], reference: Option<Date>) {
+    topics(claims, reference);
     let mut found: Vec<(usize, Check)> = Vec::new();
     local_checks(claims, &mut found);
     conflicts(claims, &mut found);
@@ -160,16 +184,201 @@ fn next_bytes(text: &str, at: usize, limit: usize) -> &str {
     &text[at..to]
 }
 
-/// The bounds a figure allows: exact figures a point, hedged ones a band.
+/// The bounds a figure allows: exact figures a point (or the band of their rounding), hedged
+/// ones a band.
 fn bounds(v: &Value) -> Option<(f64, f64)> {
     let x = v.value;
     Some(match v.hedge? {
-        Hedge::Exact => (x?, x?),
-        Hedge::Approximate => (x? * 0.9, x? * 1.1),
+        Hedge::Exact => {
+            let x = x?;
+            let r = rounding(x);
+            (x - r, x + r)
+        }
+        // x ± x/10, not x × 0.9 and x × 1.1: for whole figures the bounds stay whole.
+        Hedge::Approximate => (x? - x? / 10.0, x? + x? / 10.0),
         Hedge::AtMost | Hedge::LessThan => (x? * 0.5, x?),
         Hedge::AtLeast | Hedge::MoreThan => (x?, x? * 2.0),
         Hedge::Vague | Hedge::Range => (v.min?, v.max?),
     })
+}
+
+/// How far a figure written with trailing zeros may be from the figure it rounds: half a unit of
+/// its last non-zero digit, at most 5% of it ("360,000" → 5,000; "358,000" → 500; "20" → 1;
+/// "17" and "3.5" → 0).
+fn rounding(x: f64) -> f64 {
+    let a = x.abs();
+    if a.fract() != 0.0 || !(10.0..1e18).contains(&a) {
+        return 0.0;
+    }
+    let mut unit = 1.0;
+    while (a / (unit * 10.0)).fract() == 0.0 {
+        unit *= 10.0;
+    }
+    if unit == 1.0 {
+        return 0.0;
+    }
+    (unit / 2.0).min(a * 0.05)
+}
+
+/// Words for people, for a topic's thing: figures for "civilians" and for "people" count the same
+/// thing. A fixed list, so what matches is predictable.
+fn is_people(w: &str) -> bool {
+    matches!(
+        w,
+        "people"
+            | "persons"
+            | "individuals"
+            | "civilians"
+            | "residents"
+            | "inhabitants"
+            | "villagers"
+            | "locals"
+            | "citizens"
+            | "children"
+            | "adults"
+            | "infants"
+            | "babies"
+            | "women"
+            | "men"
+            | "migrants"
+            | "refugees"
+            | "asylum-seekers"
+            | "passengers"
+            | "protesters"
+            | "demonstrators"
+            | "marchers"
+            | "casualties"
+            | "dead"
+            | "injured"
+            | "wounded"
+            | "victims"
+            | "survivors"
+            | "workers"
+            | "employees"
+            | "soldiers"
+            | "troops"
+            | "fighters"
+            | "patients"
+            | "students"
+            | "pupils"
+            | "voters"
+            | "detainees"
+            | "prisoners"
+            | "journalists"
+    )
+}
+
+/// A capitalised plural that names a people ("Syrians", "Afghans", "Israelis", "Congolese").
+fn is_demonym(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+        && ["ans", "ese", "is", "ns"].iter().any(|end| word.ends_with(end))
+}
+
+/// Events that happen to people: a figure for one with no counted noun counts people.
+fn people_event(event: &str) -> bool {
+    matches!(event, "death" | "injury" | "displacement" | "arrest" | "crowd")
+}
+
+/// A noun in the singular, crudely ("villages" → "village", "casualties" → "casualty").
+fn singular(w: &str) -> String {
+    if let Some(s) = w.strip_suffix("ies").filter(|s| s.len() >= 2) {
+        return format!("{s}y");
+    }
+    match w.strip_suffix('s') {
+        Some(s) if !s.ends_with('s') && s.len() >= 2 => s.to_string(),
+        _ => w.to_string(),
+    }
+}
+
+/// The event a concept names, as a `'static` name, or `None` when it names none.
+fn event_name(concept: &str) -> Option<&'static str> {
+    const EVENTS: [&str; 9] =
+        ["arrest", "deficit", "crowd", "death", "injury", "displacement", "unemployment", "lost", "destroy"];
+    EVENTS.iter().find(|&&e| e == concept).copied()
+}
+
+/// The event nearest a value: in its counted phrase, else the closest of the eight words either
+/// side (the word after wins a tie: "5 killed and 12 injured").
+fn nearest_event(c: &Claim, positions: &Positions<'_>, v: &Value) -> Option<&'static str> {
+    const WINDOW: usize = 8;
+    const REACH: usize = 320;
+    fn words(t: &str) -> Vec<&str> {
+        t.split(|ch: char| !ch.is_alphabetic() && ch != '-').filter(|w| !w.is_empty()).collect()
+    }
+    let event = |w: &str| event_name(concept(&stem(w)));
+    // "250,000 displaced people": a word before the counted noun names the event.
+    let counted = v.counted.as_deref().map(words).unwrap_or_default();
+    let (head, modifiers) = counted.split_last().map_or((None, &[][..]), |(h, m)| (Some(*h), m));
+    if let Some(e) = modifiers.iter().copied().find_map(event) {
+        return Some(e);
+    }
+    let mention = c.attribution.as_ref().map_or("", |a| a.source.as_str());
+    let (a, b) = positions.span(c, v);
+    let before: Vec<&str> = words(last_bytes(&c.text, a, REACH)).into_iter().rev().take(WINDOW).collect();
+    let after: Vec<&str> = words(next_bytes(&c.text, b, REACH)).into_iter().take(WINDOW).collect();
+    let found = |list: &[&str]| {
+        list.iter().enumerate().find_map(|(k, w)| {
+            // The month, not a march; the source's name, not what the figure is about.
+            if *w == "March" || mention.split(' ').any(|m| m == *w) {
+                return None;
+            }
+            event(w).map(|e| (k, e))
+        })
+    };
+    match (found(&before), found(&after)) {
+        (Some((kb, eb)), Some((ka, ea))) => Some(if ka <= kb { ea } else { eb }),
+        (Some((_, e)), None) | (None, Some((_, e))) => Some(e),
+        // Last, the counted noun itself: "12,000 protesters" with no verb counts a crowd.
+        (None, None) => head.and_then(event),
+    }
+}
+
+/// The period a claim's figures cover: its dates other than the day a source spoke, else the
+/// reference date.
+fn period(c: &Claim, positions: &Positions<'_>, reference: Option<Date>) -> Option<(Date, Date)> {
+    let mut span: Option<(Date, Date)> = None;
+    for v in c.values.iter().filter(|v| v.kind == Kind::Date && !said_when(c, positions, v)) {
+        if let Some((a, b)) = v.from.zip(v.to) {
+            span = Some(span.map_or((a, b), |(x, y)| (x.min(a), y.max(b))));
+        }
+    }
+    span.or(reference.map(|d| (d, d)))
+}
+
+/// Gives each figure its topic, when the text names the event it counts.
+fn topics(claims: &mut [Claim], reference: Option<Date>) {
+    for c in claims.iter_mut() {
+        if !c.values.iter().any(|v| matches!(v.kind, Kind::Count | Kind::Number | Kind::Money | Kind::Percent)) {
+            continue;
+        }
+        let positions = Positions::new(&c.text);
+        let when = period(c, &positions, reference);
+        let mut found: Vec<(usize, Topic)> = Vec::new();
+        for (i, v) in c.values.iter().enumerate() {
+            if v.text.contains(" other ") {
+                continue;
+            }
+            let Some((low, high)) = bounds(v) else { continue };
+            let Some(event) = nearest_event(c, &positions, v) else { continue };
+            let thing = match v.kind {
+                Kind::Money | Kind::Percent => v.unit.unwrap_or(v.kind.as_str()).to_string(),
+                Kind::Count | Kind::Number => {
+                    let last = v.counted.as_deref().and_then(|c| c.split_whitespace().last());
+                    match last {
+                        Some(w) if is_people(&w.to_ascii_lowercase()) || is_demonym(w) => "people".to_string(),
+                        Some(w) => singular(&w.to_ascii_lowercase()),
+                        None if people_event(event) => "people".to_string(),
+                        None => continue,
+                    }
+                }
+                _ => continue,
+            };
+            found.push((i, Topic { thing, event, low, high, from: when.map(|w| w.0), to: when.map(|w| w.1) }));
+        }
+        for (i, t) in found {
+            c.values[i].topic = Some(t);
+        }
+    }
 }
 
 /// A crude stem: "killing", "killed" → "kill"; "admissions" → "admission".
@@ -415,7 +624,16 @@ fn conflicts(claims: &[Claim], out: &mut Vec<(usize, Check)>) {
                 class,
                 head: head(v),
                 source,
-                near: near_words(c, &positions, v),
+                near: {
+                    let mut near = near_words(c, &positions, v);
+                    // An event named in the counted phrase ("250,000 displaced people") pairs too.
+                    if let Some(t) = &v.topic {
+                        if !near.iter().any(|w| w == t.event) {
+                            near.push(t.event.to_string());
+                        }
+                    }
+                    near
+                },
             });
         }
     }
@@ -444,8 +662,12 @@ fn conflicts(claims: &[Claim], out: &mut Vec<(usize, Check)>) {
     }
     for (i, j) in pairs {
         let (fa, fb) = (&figures[i], &figures[j]);
-        let same_thing =
-            fa.class == fb.class && (fa.head.is_none() || fb.head.is_none() || heads_agree(&fa.head, &fb.head));
+        let same_topic = match (&fa.value.topic, &fb.value.topic) {
+            (Some(x), Some(y)) => x.thing == y.thing && x.event == y.event,
+            _ => false,
+        };
+        let same_thing = fa.class == fb.class
+            && (fa.head.is_none() || fb.head.is_none() || heads_agree(&fa.head, &fb.head) || same_topic);
         let apart = fa.hi < fb.lo || fb.hi < fa.lo;
         // Figures for the same thing are of one order of magnitude; "23 people" and "1.4
         // million people" are about different things.
@@ -458,7 +680,7 @@ fn conflicts(claims: &[Claim], out: &mut Vec<(usize, Check)>) {
         // "60,000 protesters marched") need no disputing word.
         let event = fa.near.iter().any(|w| is_event(w) && fb.near.contains(w));
         // Measures of one unit need only the same material near both ("tonnes of wheat").
-        let same_noun = event && fa.head.is_some() && fa.head == fb.head || fa.class.0 == Kind::Measure;
+        let same_noun = event && fa.head.is_some() && fa.head == fb.head || same_topic || fa.class.0 == Kind::Measure;
         let disputed = same_noun || disputes(&claims[a].text) || disputes(&claims[b].text);
         if a != b
             && same_thing

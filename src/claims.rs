@@ -131,7 +131,8 @@ pub(crate) fn extract(text: &str, options: &Options, progress: &mut dyn FnMut(f6
     }
     attributor.registry.finish(text);
     let build = Builder { text, map: &map, attributor: &attributor };
-    let claims = build.claims(&sentences);
+    let mut claims = build.claims(&sentences);
+    crate::checks::run(&mut claims, options.get_reference_date());
     let sources = build.sources(&claims);
     Extraction { version: CONTRACT_VERSION, reference_date: options.get_reference_date(), claims, sources }
 }
@@ -362,7 +363,6 @@ impl Builder<'_> {
                 }
             }
         }
-        crate::checks::run(&mut claims);
         claims
     }
 
@@ -471,6 +471,7 @@ fn to_value(text: &str, map: &Utf16Map<'_>, s: &Sent<'_>, f: &Found) -> Value {
         grain: f.grain,
         part_of: None,
         resolved: f.resolved,
+        topic: None,
     }
 }
 

@@ -235,6 +235,21 @@ impl Writer {
         }
         self.raw(",\"resolved\":");
         self.figure(v.resolved);
+        if let Some(t) = &v.topic {
+            self.raw(",\"topic\":{\"thing\":");
+            self.string(&t.thing);
+            self.raw(",\"event\":");
+            self.string(t.event);
+            self.raw(",\"low\":");
+            self.figure(Some(t.low));
+            self.raw(",\"high\":");
+            self.figure(Some(t.high));
+            self.raw(",\"from\":");
+            self.date(t.from);
+            self.raw(",\"to\":");
+            self.date(t.to);
+            self.raw("}");
+        }
         self.raw("}");
     }
 
@@ -301,7 +316,7 @@ impl Writer {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Hedge, Kind, PartOf};
+    use crate::model::{Hedge, Kind, PartOf, Topic};
 
     fn value() -> Value {
         Value {
@@ -321,6 +336,14 @@ mod tests {
             grain: None,
             part_of: Some(PartOf { claim: 0, value: 1 }),
             resolved: Some(5_000_000_000.5),
+            topic: Some(Topic {
+                thing: "people".into(),
+                event: "displacement",
+                low: 322_200.0,
+                high: 393_800.000_000_1,
+                from: Date::parse("2019-12-01").ok(),
+                to: None,
+            }),
         }
     }
 

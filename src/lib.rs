@@ -49,8 +49,8 @@ pub mod wasm;
 pub use calendar::{Date, Weekday};
 pub use error::Error;
 pub use model::{
-    Attribution, Check, Claim, CoSource, Extraction, Grain, Hedge, Kind, Mention, NodeSpan, PartOf, Source, Value,
-    CONTRACT_VERSION,
+    Attribution, Check, Claim, CoSource, Extraction, Grain, Hedge, Kind, Mention, NodeSpan, PartOf, Source, Topic,
+    Value, CONTRACT_VERSION,
 };
 pub use nodes::extract_nodes;
 pub use options::Options;

@@ -207,6 +207,65 @@ pub struct Value {
     /// A ratio's implied figure when its whole is known ("half of them" of three million).
     #[serde(serialize_with = "as_json_number")]
     pub resolved: Option<f64>,
+    /// What the figure is about, for comparing it with figures on other pages; absent (not
+    /// `null`) when the text does not say which event it counts. See [`Topic`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub topic: Option<Topic>,
+}
+
+/// What a figure counts, its bounds and its period, in a form that can be compared with a figure
+/// from another page: the extension's claim memory keeps these and flags a new figure for the same
+/// thing and event, over an overlapping period, whose bounds do not meet the remembered one's.
+///
+/// The rule is lexical and documented in `src/checks.rs` ([`crate::checks`] keeps it with the
+/// page's own consistency checks): "some 358,000 Syrians have been displaced", "250,000 displaced
+/// people" and "300,000 people have fled" all have the thing `people` and the event
+/// `displacement`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Topic {
+    /// The thing counted: `people` for any noun for people ("Syrians", "civilians", "workers"),
+    /// else the counted noun in the singular ("town"); the unit for amounts and shares ("USD",
+    /// "percent").
+    pub thing: String,
+    /// The event the figure counts, one of a fixed list of synonym sets: `death`, `injury`,
+    /// `displacement`, `arrest`, `crowd`, `deficit`, `unemployment`, `lost`, `destroy`.
+    pub event: &'static str,
+    /// The lowest figure the value allows, after its hedge ("some 358,000" → 322,200).
+    #[serde(serialize_with = "as_json_f64")]
+    pub low: f64,
+    /// The highest figure the value allows, after its hedge ("some 358,000" → 393,800).
+    #[serde(serialize_with = "as_json_f64")]
+    pub high: f64,
+    /// The first day of the period the figure covers: its claim's dates, else the reference date;
+    /// `None` when there is neither.
+    pub from: Option<Date>,
+    /// The last day of that period (inclusive).
+    pub to: Option<Date>,
+}
+
+impl Topic {
+    /// Whether two figures contradict each other: the same thing and event, periods that overlap
+    /// (a missing period overlaps any), bounds that do not meet, and one order of magnitude (a
+    /// gap of more than ten times means different things: "23 people" and "1.4 million people").
+    ///
+    /// ```
+    /// use claimlens::{extract, Options};
+    /// let options = Options::new().reference_date(claimlens::Date::parse("2020-01-27").unwrap());
+    /// let topic = |text: &str| extract(text, &options).claims[0].values[0].topic.clone().unwrap();
+    /// let un = topic("Some 358,000 Syrians have been displaced, the United Nations says.");
+    /// assert!(!un.conflicts(&topic("About 360,000 people have fled, aid groups said.")));
+    /// assert!(un.conflicts(&topic("Officials said 250,000 displaced people were in camps.")));
+    /// ```
+    pub fn conflicts(&self, other: &Topic) -> bool {
+        let overlap = match (self.from.zip(self.to), other.from.zip(other.to)) {
+            (Some((a0, a1)), Some((b0, b1))) => a0 <= b1 && b0 <= a1,
+            _ => true,
+        };
+        let apart = self.high < other.low || other.high < self.low;
+        let (big, small) = (self.low.max(other.low), self.high.min(other.high).max(f64::MIN_POSITIVE));
+        self.thing == other.thing && self.event == other.event && overlap && apart && big / small <= 10.0
+    }
 }
 
 /// A span as positions in a list of DOM text nodes: node index and UTF-16 offset inside it.
@@ -336,4 +395,8 @@ fn as_json_number<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Erro
         Some(x) if x.is_finite() => s.serialize_f64(x),
         _ => s.serialize_none(),
     }
+}
+
+fn as_json_f64<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
+    as_json_number(&Some(*v), s)
 }
