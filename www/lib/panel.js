@@ -91,7 +91,7 @@ function checkNote(c) {
   return note;
 }
 
-function claimItem(claim, onOpen) {
+function claimItem(claim, onOpen, onExport) {
   const a = claim.attribution;
   const details = el("ul", { class: "values" });
   for (const v of claim.values) details.append(el("li", {}, el("span", { class: "kind", text: v.kind }), " ", describe(v)));
@@ -106,7 +106,12 @@ function claimItem(claim, onOpen) {
     details,
     source,
     ...checks,
-    el("span", { class: "score", title: `check-worthiness ${claim.score}`, text: `score ${claim.score.toFixed(2)}` }),
+    el(
+      "span",
+      { class: "score", title: `check-worthiness ${claim.score}` },
+      `score ${claim.score.toFixed(2)} `,
+      el("button", { type: "button", class: "copy", onclick: () => onExport("ClaimReview", claim) }, "Copy as ClaimReview"),
+    ),
   );
 }
 
@@ -157,7 +162,7 @@ export function createPanel(root, { onOpen, onExport, onToggle }) {
   const exports = el(
     "div",
     { class: "exports", role: "group", "aria-label": "Copy the claims" },
-    ...["JSON", "CSV", "Markdown"].map((f) => el("button", { type: "button", "data-format": f.toLowerCase(), onclick: () => onExport(f.toLowerCase()) }, `Copy ${f}`)),
+    ...["JSON", "CSV", "Markdown", "ClaimReview"].map((f) => el("button", { type: "button", "data-format": f.toLowerCase(), onclick: () => onExport(f) }, `Copy ${f}`)),
   );
   const filters = el(
     "details",
@@ -220,7 +225,7 @@ export function createPanel(root, { onOpen, onExport, onToggle }) {
       const title = name ? `${name} (${first.type})` : "Unattributed: no source on the page";
       // A long page's groups open with their first claims; the rest are built on request, so
       // showing thousands of claims never blocks the page.
-      const ol = el("ol", {}, ...claims.slice(0, GROUP_PAGE).map((c) => claimItem(c, onOpen)));
+      const ol = el("ol", {}, ...claims.slice(0, GROUP_PAGE).map((c) => claimItem(c, onOpen, onExport)));
       const section = el(
         "section",
         { class: name ? "group" : "group unattributed", "aria-label": title },
@@ -233,7 +238,7 @@ export function createPanel(root, { onOpen, onExport, onToggle }) {
         const label = () => (more.textContent = `Show ${Math.min(GROUP_PAGE, claims.length - shownSoFar)} more of ${claims.length - shownSoFar}`);
         label();
         more.addEventListener("click", () => {
-          ol.append(...claims.slice(shownSoFar, shownSoFar + GROUP_PAGE).map((c) => claimItem(c, onOpen)));
+          ol.append(...claims.slice(shownSoFar, shownSoFar + GROUP_PAGE).map((c) => claimItem(c, onOpen, onExport)));
           shownSoFar += GROUP_PAGE;
           if (shownSoFar >= claims.length) more.remove();
           else label();

@@ -55,7 +55,7 @@ export class Widget {
     this.#card = el("div", { class: "card", role: "tooltip", hidden: true });
     this.#panel = createPanel(shadow, {
       onOpen: (claim) => this.#open(claim),
-      onExport: (format) => this.#export(format),
+      onExport: (name, claim) => this.#export(name, claim),
       onToggle: (open) => this.#panel.setCollapsed(open === undefined ? !this.#panel.collapsed : !open),
     });
     shadow.append(this.#card);
@@ -152,21 +152,25 @@ export class Widget {
     this.#host.dataset.opened = String(claim.id);
   }
 
-  async #export(format) {
+  /** Copies the page's claims, or one `claim`, as "JSON", "CSV", "Markdown" or "ClaimReview". */
+  async #export(name, claim) {
     if (!this.#result) return;
-    const e = this.#result.extraction;
+    const format = name.toLowerCase();
+    const { extraction: e, date } = this.#result;
     let text;
     try {
       // Loaded on the first export: most readers never copy, and the page downloads less.
-      const { toCsv, toJson, toMarkdown } = await import("./export.js");
-      text = format === "csv" ? toCsv(e) : format === "markdown" ? toMarkdown(e) : toJson(e, stringify);
+      const { exportAs } = await import("./export.js");
+      // A ClaimReview gives the page's date only when the page stated it.
+      const page = { url: location.href, title: document.title, datePublished: date.assumed ? null : date.date };
+      text = exportAs(e, format, { claim: claim?.id, page, stringify });
     } catch (err) {
-      this.#panel.setStatus(`claimlens could not prepare the ${format.toUpperCase()} copy: ${err?.message ?? err}`, { error: true });
+      this.#panel.setStatus(`claimlens could not prepare the ${name} copy: ${err?.message ?? err}`, { error: true });
       return;
     }
     try {
       await navigator.clipboard.writeText(text);
-      this.#panel.setStatus(`Copied ${e.claims.length} claims as ${format.toUpperCase()}`);
+      this.#panel.setStatus(`Copied ${claim ? "the claim" : `${e.claims.length} claims`} as ${name}`);
     } catch {
       this.#panel.setStatus("The browser did not allow copying to the clipboard", { error: true });
     }
