@@ -5,9 +5,33 @@
 
 import init, { extractNodes } from "claimlens-engine";
 import { pack } from "../lib/transfer.js";
+import { annotate, Memory, pageAddress } from "./memory.js";
 import * as P from "./protocol.js";
 
 let ready = null;
+let memory = null;
+
+/** The claim memory, opened once. */
+function openMemory() {
+  memory ??= Memory.open().catch((err) => {
+    memory = null;
+    throw err;
+  });
+  return memory;
+}
+
+/**
+ * Flags the figures of a page that contradict figures the reader saw on other pages, then
+ * remembers the page's claims. Only web pages are remembered.
+ */
+async function recall(extraction, sender, title) {
+  const url = sender.url ?? sender.tab?.url;
+  if (!/^https?:/.test(url ?? "")) return;
+  const page = { url: pageAddress(url), title: String(title ?? sender.tab?.title ?? "").slice(0, 300), seen: new Date().toISOString() };
+  const kept = await openMemory();
+  annotate(extraction, await kept.conflicts(extraction, page));
+  await kept.remember(page, extraction);
+}
 
 function engine() {
   if (!ready) {
@@ -76,6 +100,11 @@ async function setAutoscan(origin, on) {
   return { kind: "autoscan", sites: [...sites] };
 }
 
+/** Whether a message comes from one of the extension's own pages (the popup, the history), not a content script. */
+function fromExtensionPage(sender) {
+  return typeof sender.url === "string" && sender.url.startsWith(chrome.runtime.getURL(""));
+}
+
 async function handle(message, sender) {
   switch (message.kind) {
     case P.EXTRACT: {
@@ -85,7 +114,14 @@ async function handle(message, sender) {
       const progress = (share) => chrome.tabs.sendMessage(sender.tab.id, { kind: P.PROGRESS, share }, target).catch(() => {});
       // The engine answers in JSON text; it travels to the tab in parts (see lib/transfer.js).
       const json = extractNodes(message.texts, Uint32Array.from(message.blocks), message.options, progress);
-      return { kind: "extracted", extraction: pack(JSON.parse(json)) };
+      const extraction = JSON.parse(json);
+      if ((await settings()).memory) {
+        // The claims are shown even when the memory fails; the panel says why it has no memory.
+        await recall(extraction, sender, message.title).catch((err) => {
+          extraction.memoryError = `claimlens could not use its claim memory: ${err?.message ?? err}`;
+        });
+      }
+      return { kind: "extracted", extraction: pack(extraction) };
     }
     case P.SCAN_ACTIVE_TAB:
       return scanTab(await activeTabId());
@@ -93,8 +129,12 @@ async function handle(message, sender) {
       return toTab(P.CLEAR);
     case P.STATUS_ACTIVE_TAB:
       return toTab(P.STATUS);
+    case P.FORGET_MEMORY:
+      if (!fromExtensionPage(sender)) throw new Error("only the popup and the history page empty the memory");
+      await (await openMemory()).forget();
+      return { kind: "forgotten" };
     case P.SET_AUTOSCAN:
-      if (sender.tab) throw new Error("only the popup changes auto-scan");
+      if (!fromExtensionPage(sender)) throw new Error("only the popup changes auto-scan");
       return setAutoscan(message.origin, message.on);
     default:
       throw new Error(`unexpected message ${message.kind}`);
@@ -118,7 +158,7 @@ chrome.runtime.onInstalled.addListener(() => syncAutoscan().catch(() => {}));
 // TEST HOOK: present only in test builds (the build replaces this constant), so the end-to-end
 // tests can press the toolbar button's action: the same scanTab the popup uses.
 if (__CLAIMLENS_TEST__) {
-  globalThis.claimlensTest = { scanActiveTab: async () => scanTab(await activeTabId()), scanTab, syncAutoscan, setAutoscan };
+  globalThis.claimlensTest = { scanActiveTab: async () => scanTab(await activeTabId()), scanTab, syncAutoscan, setAutoscan, memory: openMemory };
   // Where a test cannot reach the background (Firefox through WebDriver), the local test pages
   // are an auto-scan site, as if the reader had chosen them in the popup.
   chrome.runtime.onInstalled.addListener(() => setAutoscan("http://127.0.0.1", true).catch(() => {}));

@@ -19,7 +19,7 @@ function create() {
     progress = onProgress;
     let reply;
     try {
-      reply = await chrome.runtime.sendMessage({ kind: P.EXTRACT, texts, blocks: Array.from(blocks), options });
+      reply = await chrome.runtime.sendMessage({ kind: P.EXTRACT, texts, blocks: Array.from(blocks), options, title: String(document.title ?? "") });
     } finally {
       progress = null;
     }

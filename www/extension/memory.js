@@ -161,11 +161,11 @@ export class Memory {
       const kept = record(claim, page);
       const r = claims.add(kept);
       // Each figure is added when its claim has its key: no wait between claims.
-      r.onsuccess = () => {
+      r.addEventListener("success", () => {
         kept.values.forEach((v, value) => {
           if (v.topic) figures.add({ key: topicKey(v.topic), low: v.topic.low, high: v.topic.high, from: v.topic.from, to: v.topic.to, claim: r.result, value, url: page.url });
         });
-      };
+      });
       return request(r);
     });
     await Promise.all(added);
@@ -213,11 +213,15 @@ export class Memory {
     const kept = new Map(await Promise.all(ids.map((id) => request(claims.get(id)).then((c) => [id, c]))));
     const out = new Map();
     for (const { claim, value, found } of answers) {
-      const shown = found
-        .map((f) => ({ c: kept.get(f.claim), f }))
-        .filter((x) => x.c)
-        .sort((x, y) => (x.c.seen < y.c.seen ? 1 : -1))
-        .slice(0, SHOWN);
+      // One figure per page (an attributed one first: a headline repeats the article's figure
+      // without its source), the most recently seen pages first.
+      const best = new Map();
+      for (const f of found) {
+        const c = kept.get(f.claim);
+        const held = best.get(f.url);
+        if (c && (!held || (!held.c.source && c.source))) best.set(f.url, { c, f });
+      }
+      const shown = [...best.values()].sort((x, y) => (x.c.seen < y.c.seen ? 1 : -1)).slice(0, SHOWN);
       for (const { c, f } of shown) {
         const v = c.values[f.value];
         if (!out.has(claim.id)) out.set(claim.id, []);

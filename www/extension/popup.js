@@ -1,4 +1,5 @@
-// The popup: the page's counts, Scan and Clear, and the settings kept in extension storage.
+// The popup: the page's counts, Scan and Clear, the settings kept in extension storage, and the
+// claim memory's switch, history and "forget everything".
 import * as P from "./protocol.js";
 
 const $ = (id) => document.getElementById(id);
@@ -34,6 +35,7 @@ async function init() {
   $("minScore").value = String(settings.minScore);
   $("minScoreValue").textContent = settings.minScore.toFixed(2);
   $("highlights").checked = settings.highlights;
+  $("memory").checked = settings.memory;
   const origin = await activeOrigin();
   $("site").textContent = origin ? new URL(origin).host : "this site";
   $("autoscan").disabled = !origin;
@@ -51,6 +53,22 @@ async function init() {
     await chrome.storage.local.set({ minScore });
   });
   $("highlights").addEventListener("change", (e) => chrome.storage.local.set({ highlights: e.target.checked }));
+  $("memory").addEventListener("change", (e) => chrome.storage.local.set({ memory: e.target.checked }));
+  $("history").addEventListener("click", () => chrome.tabs.create({ url: chrome.runtime.getURL("history.html") }));
+  // A second click confirms: forgetting cannot be undone.
+  let armed = false;
+  $("forget").addEventListener("click", async (e) => {
+    if (!armed) {
+      armed = true;
+      e.target.textContent = "Really forget every remembered claim?";
+      return;
+    }
+    armed = false;
+    e.target.textContent = "Forget everything";
+    const reply = await send({ kind: P.FORGET_MEMORY });
+    status.classList.toggle("error", reply?.kind === "error");
+    status.textContent = reply?.kind === "forgotten" ? "Every remembered claim is forgotten." : reply?.message ?? "The memory could not be emptied.";
+  });
   $("autoscan").addEventListener("change", async (e) => {
     const pattern = `${origin}/*`;
     if (e.target.checked) {

@@ -17,12 +17,15 @@ export const CLEAR = "clear";
 export const STATUS = "status";
 /** Popup → background: auto-scan a site (after the reader granted the host permission) or stop. */
 export const SET_AUTOSCAN = "set-autoscan";
+/** Popup or history page → background: empty the claim memory. */
+export const FORGET_MEMORY = "forget-memory";
 
 const isString = (x) => typeof x === "string";
 const isObject = (x) => x !== null && typeof x === "object" && !Array.isArray(x);
 
 const SHAPES = {
-  [EXTRACT]: (m) => Array.isArray(m.texts) && m.texts.every(isString) && Array.isArray(m.blocks) && m.blocks.length === m.texts.length && m.blocks.every((b) => Number.isInteger(b) && b >= 0) && isObject(m.options),
+  // `title`: the page's title, kept with its claims in the claim memory.
+  [EXTRACT]: (m) => Array.isArray(m.texts) && m.texts.every(isString) && Array.isArray(m.blocks) && m.blocks.length === m.texts.length && m.blocks.every((b) => Number.isInteger(b) && b >= 0) && isObject(m.options) && (m.title === undefined || isString(m.title)),
   [SCAN_ACTIVE_TAB]: () => true,
   [CLEAR_ACTIVE_TAB]: () => true,
   [STATUS_ACTIVE_TAB]: () => true,
@@ -31,6 +34,7 @@ const SHAPES = {
   [CLEAR]: () => true,
   [STATUS]: () => true,
   [SET_AUTOSCAN]: (m) => isString(m.origin) && /^https?:\/\/[^/]+$/.test(m.origin) && typeof m.on === "boolean",
+  [FORGET_MEMORY]: () => true,
 };
 
 /** Whether `message` is one of ours, well formed. */
@@ -39,4 +43,4 @@ export function valid(message) {
 }
 
 /** The settings kept in extension storage, with their defaults. */
-export const DEFAULT_SETTINGS = { minScore: 0, highlights: true, autoScanSites: [] };
+export const DEFAULT_SETTINGS = { minScore: 0, highlights: true, autoScanSites: [], memory: true };

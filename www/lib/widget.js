@@ -95,9 +95,11 @@ export class Widget {
       this.#result = result;
       panel.setDate(result.date);
       await panel.render(result.extraction);
-      const { claims, sources } = result.extraction;
+      const { claims, sources, memoryError } = result.extraction;
       const unattributed = claims.filter((c) => !c.attribution).length;
-      panel.setStatus(`${claims.length} claims, ${sources.length} sources, ${unattributed} unattributed`);
+      const counts = `${claims.length} claims, ${sources.length} sources, ${unattributed} unattributed`;
+      // The extension's claim memory failed: the claims are shown, and the reader is told.
+      panel.setStatus(memoryError ? `${counts}. ${memoryError}` : counts, { error: !!memoryError });
       await this.#repaint();
       host.dataset.state = "ready";
       mark("claimlens:ready");
