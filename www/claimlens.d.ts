@@ -5,7 +5,8 @@ export type Kind = "count" | "number" | "percent" | "money" | "measure" | "ratio
 export type Hedge = "exact" | "approximate" | "at_most" | "less_than" | "at_least" | "more_than" | "vague" | "range";
 export type Grain = "day" | "week" | "month" | "quarter" | "year" | "decade";
 export type SourceType = "person" | "organization" | "media" | "official" | "group" | "unnamed";
-export type CheckKind = "part_exceeds_whole" | "conflicting_figures" | "share_over_100" | "interval_reversed";
+/** `conflicts_with_memory` comes only from the extension's claim memory. */
+export type CheckKind = "part_exceeds_whole" | "conflicting_figures" | "share_over_100" | "interval_reversed" | "conflicts_with_memory";
 
 /** Where a span lies among the text nodes given to extractNodes (UTF-16 offsets inside nodes). */
 export interface NodePositions {
@@ -33,6 +34,19 @@ export interface Value extends NodePositions {
   grain: Grain | null;
   partOf: { claim: number; value: number } | null;
   resolved: number | null;
+  /** What the figure is about, for comparing it with figures elsewhere; absent when the text names no event. */
+  topic?: Topic;
+}
+
+/** A figure's thing and event, its bounds after its hedge, and its period (src/checks.rs documents the rule). */
+export interface Topic {
+  /** "people" for any noun for people, else the counted noun in the singular; the unit for amounts and shares. */
+  thing: string;
+  event: "death" | "injury" | "displacement" | "arrest" | "crowd" | "deficit" | "unemployment" | "lost" | "destroy";
+  low: number;
+  high: number;
+  from: string | null;
+  to: string | null;
 }
 
 export interface CoSource extends NodePositions {
@@ -59,6 +73,10 @@ export interface Check {
   kind: CheckKind;
   message: string;
   claims: number[];
+  /** conflicts_with_memory: the index of the figure in this claim's values. */
+  value?: number;
+  /** conflicts_with_memory: where the contradicting figure was read. */
+  elsewhere?: { url: string; title: string; seen: string; source: string | null; text: string; sentence: string };
 }
 
 export interface Claim extends NodePositions {

@@ -23,7 +23,8 @@ export function manifest(browser, { version, test = false }) {
       "activeTab",
       // To run the content script and insert the highlight colours into that page.
       "scripting",
-      // The reader's settings (minimum score, highlights on/off, auto-scan sites).
+      // The reader's settings (minimum score, highlights on/off, auto-scan sites, claim memory
+      // on/off). The claim memory itself is in IndexedDB, which needs no permission.
       "storage",
     ],
     // Auto-scan asks for a site's permission when the reader turns it on for that site, and gives
