@@ -22,11 +22,12 @@ function openMemory() {
 
 /**
  * Flags the figures of a page that contradict figures the reader saw on other pages, then
- * remembers the page's claims. Only web pages are remembered.
+ * remembers the page's claims. Only web pages are remembered, and nothing from a private window.
  */
 async function recall(extraction, sender, title) {
   const url = sender.url ?? sender.tab?.url;
-  if (!/^https?:/.test(url ?? "")) return;
+  // Private windows leave no trace: nothing read there is remembered or compared.
+  if (sender.tab?.incognito || !/^https?:/.test(url ?? "")) return;
   const page = { url: pageAddress(url), title: String(title ?? sender.tab?.title ?? "").slice(0, 300), seen: new Date().toISOString() };
   const kept = await openMemory();
   annotate(extraction, await kept.conflicts(extraction, page));
