@@ -290,10 +290,12 @@ fn singular(w: &str) -> String {
     }
 }
 
+/// The concepts that name an event figures are counted for.
+const EVENTS: [&str; 9] =
+    ["arrest", "deficit", "crowd", "death", "injury", "displacement", "unemployment", "lost", "destroy"];
+
 /// The event a concept names, as a `'static` name, or `None` when it names none.
 fn event_name(concept: &str) -> Option<&'static str> {
-    const EVENTS: [&str; 9] =
-        ["arrest", "deficit", "crowd", "death", "injury", "displacement", "unemployment", "lost", "destroy"];
     EVENTS.iter().find(|&&e| e == concept).copied()
 }
 
@@ -302,30 +304,31 @@ fn event_name(concept: &str) -> Option<&'static str> {
 fn nearest_event(c: &Claim, positions: &Positions<'_>, v: &Value) -> Option<&'static str> {
     const WINDOW: usize = 8;
     const REACH: usize = 320;
-    fn words(t: &str) -> Vec<&str> {
-        t.split(|ch: char| !ch.is_alphabetic() && ch != '-').filter(|w| !w.is_empty()).collect()
+    fn words(t: &str) -> impl DoubleEndedIterator<Item = &str> {
+        t.split(|ch: char| !ch.is_alphabetic() && ch != '-').filter(|w| !w.is_empty())
     }
-    let event = |w: &str| event_name(concept(&stem(w)));
+    let event = |w: &str| meaning(w).and_then(|m| m.1);
     // "250,000 displaced people": a word before the counted noun names the event.
-    let counted = v.counted.as_deref().map(words).unwrap_or_default();
-    let (head, modifiers) = counted.split_last().map_or((None, &[][..]), |(h, m)| (Some(*h), m));
-    if let Some(e) = modifiers.iter().copied().find_map(event) {
+    let counted = v.counted.as_deref().unwrap_or("");
+    let head = words(counted).next_back();
+    let modifiers = words(counted).rev().skip(1);
+    if let Some(e) = modifiers.filter_map(event).last() {
         return Some(e);
     }
     let mention = c.attribution.as_ref().map_or("", |a| a.source.as_str());
     let (a, b) = positions.span(c, v);
-    let before: Vec<&str> = words(last_bytes(&c.text, a, REACH)).into_iter().rev().take(WINDOW).collect();
-    let after: Vec<&str> = words(next_bytes(&c.text, b, REACH)).into_iter().take(WINDOW).collect();
-    let found = |list: &[&str]| {
-        list.iter().enumerate().find_map(|(k, w)| {
+    let found = |list: &mut dyn Iterator<Item = &str>| {
+        list.take(WINDOW).enumerate().find_map(|(k, w)| {
             // The month, not a march; the source's name, not what the figure is about.
-            if *w == "March" || mention.split(' ').any(|m| m == *w) {
+            if w == "March" || mention.split(' ').any(|m| m == w) {
                 return None;
             }
             event(w).map(|e| (k, e))
         })
     };
-    match (found(&before), found(&after)) {
+    let before = found(&mut words(last_bytes(&c.text, a, REACH)).rev());
+    let after = found(&mut words(next_bytes(&c.text, b, REACH)));
+    match (before, after) {
         (Some((kb, eb)), Some((ka, ea))) => Some(if ka <= kb { ea } else { eb }),
         (Some((_, e)), None) | (None, Some((_, e))) => Some(e),
         // Last, the counted noun itself: "12,000 protesters" with no verb counts a crowd.
@@ -381,17 +384,39 @@ fn topics(claims: &mut [Claim], reference: Option<Date>) {
     }
 }
 
-/// A crude stem: "killing", "killed" → "kill"; "admissions" → "admission".
-fn stem(w: &str) -> String {
-    let w = w.to_ascii_lowercase();
+/// A crude stem, lower-cased into `buf` (no allocation): "killing", "Killed" → "kill";
+/// "admissions" → "admission". `None` for a word longer than the buffer.
+fn stem<'b>(w: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+    let bytes = w.as_bytes();
+    let out = buf.get_mut(..bytes.len())?;
+    out.copy_from_slice(bytes);
+    out.make_ascii_lowercase();
+    // Only ASCII bytes changed, so the bytes are still the UTF-8 of a word.
+    let w = std::str::from_utf8(out).ok()?;
     for suffix in ["ing", "ed", "es", "s"] {
         if let Some(s) = w.strip_suffix(suffix) {
             if s.len() >= 4 {
-                return s.to_string();
+                return Some(s);
             }
         }
     }
-    w
+    Some(w)
+}
+
+/// What a word means here, as a hash (for pairing figures by the words near them) and the event
+/// it names, if any: one pass, no allocation.
+fn meaning(w: &str) -> Option<(u64, Option<&'static str>)> {
+    use std::hash::Hasher;
+    let mut buf = [0u8; 32];
+    let c = concept(stem(w, &mut buf)?);
+    let mut h = crate::lexicon::WordHasher::default();
+    h.write(c.as_bytes());
+    Some((h.finish(), event_name(c)))
+}
+
+/// The bit of an event in a figure's set of events.
+fn event_bit(event: &str) -> u16 {
+    EVENTS.iter().position(|&e| e == event).map_or(0, |k| 1 << k)
 }
 
 /// Words news uses for the same event, mapped to one concept, so "112 detained" and "140 arrested",
@@ -409,14 +434,6 @@ fn concept(stem: &str) -> &str {
         "jobless" | "unemploy" | "unemployment" => "unemployment",
         _ => stem,
     }
-}
-
-/// Whether a concept names an event that figures are counted for.
-fn is_event(concept: &str) -> bool {
-    matches!(
-        concept,
-        "arrest" | "deficit" | "crowd" | "death" | "injury" | "displacement" | "unemployment" | "lost" | "destroy"
-    )
 }
 
 /// Words too common to tell two figures' subjects apart.
@@ -485,8 +502,11 @@ struct Figure<'a> {
     class: (Kind, Option<&'static str>),
     head: Option<String>,
     source: Option<&'a str>,
-    /// Stems of the content words around it ("killing three workers" → "kill").
-    near: Vec<String>,
+    /// The content words around it, as hashes of their concepts ("killing three workers" →
+    /// "kill" → "death").
+    near: Vec<u64>,
+    /// The events named among them, a bit each ([`EVENTS`]).
+    events: u16,
 }
 
 fn head(v: &Value) -> Option<String> {
@@ -571,16 +591,18 @@ fn said_when(c: &Claim, positions: &Positions<'_>, v: &Value) -> bool {
         .any(|w| cue(w))
 }
 
-/// Content-word stems within a few words of a value in its claim.
-fn near_words<'a>(c: &'a Claim, positions: &Positions<'_>, v: &Value) -> Vec<String> {
+/// The content words within a few words of a value in its claim, as concept hashes, and the
+/// events among them.
+fn near_words<'a>(c: &'a Claim, positions: &Positions<'_>, v: &Value) -> (Vec<u64>, u16) {
     const WINDOW: usize = 8;
     let (a, b) = positions.span(c, v);
-    let counted = head(v);
+    let counted = v.counted.as_deref().and_then(|c| c.split_whitespace().last()).unwrap_or("");
     let words = |t: &'a str| t.split(|ch: char| !ch.is_alphabetic()).filter(|w| !w.is_empty());
     // The source's own name is not what the figure is about.
     let mention = c.attribution.as_ref().map_or("", |a| a.source.as_str());
     let in_mention = |w: &str| words(mention).any(|m| m == w);
-    let mut out: Vec<String> = Vec::new();
+    let mut out: Vec<u64> = Vec::new();
+    let mut events = 0;
     // Eight words either side lie within a few hundred bytes: the window is cut there first, so a
     // long run without words (a table of figures) is not walked for each value.
     const REACH: usize = 320;
@@ -588,16 +610,16 @@ fn near_words<'a>(c: &'a Claim, positions: &Positions<'_>, v: &Value) -> Vec<Str
         words(last_bytes(&c.text, a, REACH)).rev().take(WINDOW).chain(words(next_bytes(&c.text, b, REACH)).take(WINDOW))
     {
         let content = w.len() > 3 && w.chars().next().is_some_and(char::is_lowercase) && !generic(w);
-        let counted_noun = counted.as_deref().is_some_and(|h| h == w || *h == w.to_ascii_lowercase());
-        if !content || counted_noun || in_mention(w) {
+        if !content || w.eq_ignore_ascii_case(counted) || in_mention(w) {
             continue;
         }
-        let stem = concept(&stem(w)).to_string();
-        if !out.contains(&stem) {
-            out.push(stem);
+        let Some((hash, event)) = meaning(w) else { continue };
+        events |= event.map_or(0, event_bit);
+        if !out.contains(&hash) {
+            out.push(hash);
         }
     }
-    out
+    (out, events)
 }
 
 fn conflicts(claims: &[Claim], out: &mut Vec<(usize, Check)>) {
@@ -616,31 +638,22 @@ fn conflicts(claims: &[Claim], out: &mut Vec<(usize, Check)>) {
             }
             let Some((lo, hi)) = bounds(v) else { continue };
             let source = c.attribution.as_ref().map(|a| a.canonical.as_str());
-            figures.push(Figure {
-                claim: c.id,
-                value: v,
-                lo,
-                hi,
-                class,
-                head: head(v),
-                source,
-                near: {
-                    let mut near = near_words(c, &positions, v);
-                    // An event named in the counted phrase ("250,000 displaced people") pairs too.
-                    if let Some(t) = &v.topic {
-                        if !near.iter().any(|w| w == t.event) {
-                            near.push(t.event.to_string());
-                        }
-                    }
-                    near
-                },
-            });
+            let (mut near, mut events) = near_words(c, &positions, v);
+            // An event named in the counted phrase ("250,000 displaced people") pairs too.
+            if let Some((hash, Some(event))) = v.topic.as_ref().and_then(|t| meaning(t.event)) {
+                events |= event_bit(event);
+                if !near.contains(&hash) {
+                    near.push(hash);
+                }
+            }
+            figures.push(Figure { claim: c.id, value: v, lo, hi, class, head: head(v), source, near, events });
         }
     }
-    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+    // SipHash with random keys: the words, and so their hashes, are the page's to choose.
+    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
     for (i, f) in figures.iter().enumerate() {
-        for w in &f.near {
-            index.entry(w.as_str()).or_default().push(i);
+        for &w in &f.near {
+            index.entry(w).or_default().push(i);
         }
     }
     // The pairs that share a word, each once, in order: `partners` collects the later figures
@@ -651,7 +664,7 @@ fn conflicts(claims: &[Claim], out: &mut Vec<(usize, Check)>) {
     for (i, f) in figures.iter().enumerate() {
         partners.clear();
         for w in &f.near {
-            let ids = &index[w.as_str()];
+            let ids = &index[w];
             if ids.len() <= 8 {
                 partners.extend(ids.iter().filter(|&&j| j > i));
             }
@@ -678,7 +691,7 @@ fn conflicts(claims: &[Claim], out: &mut Vec<(usize, Check)>) {
         // …or the very same counted noun on both ("12,000 protesters" / "60,000 protesters").
         // The same counted noun and the same event near both ("12,000 protesters marched" /
         // "60,000 protesters marched") need no disputing word.
-        let event = fa.near.iter().any(|w| is_event(w) && fb.near.contains(w));
+        let event = fa.events & fb.events != 0;
         // Measures of one unit need only the same material near both ("tonnes of wheat").
         let same_noun = event && fa.head.is_some() && fa.head == fb.head || same_topic || fa.class.0 == Kind::Measure;
         let disputed = same_noun || disputes(&claims[a].text) || disputes(&claims[b].text);
