@@ -43,10 +43,13 @@ use crate::model::{Check, Claim, Hedge, Kind, Topic, Value};
 
 /// Adds the topics to the values and the checks to the claims they concern.
 pub(crate) fn run(claims: &mut [Claim], reference: Option<Date>) {
-    topics(claims, reference);
+    // Built once per claim, for every lookup below (a claim's id is its index).
+    let positions: Vec<Positions> = claims.iter().map(|c| Positions::new(&c.text)).collect();
+    let periods: Vec<Option<(Date, Date)>> = claims.iter().zip(&positions).map(|(c, p)| period(c, p)).collect();
+    topics(claims, &positions, &periods, reference);
     let mut found: Vec<(usize, Check)> = Vec::new();
-    local_checks(claims, &mut found);
-    conflicts(claims, &mut found);
+    local_checks(claims, &positions, &mut found);
+    conflicts(claims, &positions, &periods, &mut found);
     for (id, check) in found {
         if !claims[id].checks.iter().any(|c| c.kind == check.kind && c.claims == check.claims) {
             claims[id].checks.push(check);
@@ -54,9 +57,8 @@ pub(crate) fn run(claims: &mut [Claim], reference: Option<Date>) {
     }
 }
 
-fn local_checks(claims: &[Claim], out: &mut Vec<(usize, Check)>) {
-    for c in claims {
-        let positions = Positions::new(&c.text);
+fn local_checks(claims: &[Claim], positions: &[Positions], out: &mut Vec<(usize, Check)>) {
+    for (c, positions) in claims.iter().zip(positions) {
         for v in &c.values {
             if let (Some(p), Some(x)) = (v.part_of, v.value) {
                 // "more than 3,000" can hold 3,500: only a part above every reading of the whole.
@@ -123,14 +125,13 @@ fn local_checks(claims: &[Claim], out: &mut Vec<(usize, Check)>) {
 /// A claim's text with a way back from the contract's UTF-16 positions to byte offsets: direct for
 /// ASCII, else through a checkpoint every 64 characters, so each lookup is short however long the
 /// sentence (a lookup per value must not walk the sentence from its start).
-struct Positions<'a> {
-    text: &'a str,
+struct Positions {
     /// (UTF-16 offset, byte offset) of every 64th character; empty for ASCII text.
     checkpoints: Vec<(usize, usize)>,
 }
 
-impl<'a> Positions<'a> {
-    fn new(text: &'a str) -> Positions<'a> {
+impl Positions {
+    fn new(text: &str) -> Positions {
         let mut checkpoints = Vec::new();
         if !text.is_ascii() {
             let mut units = 0;
@@ -141,28 +142,29 @@ impl<'a> Positions<'a> {
                 units += ch.len_utf16();
             }
         }
-        Positions { text, checkpoints }
+        Positions { checkpoints }
     }
 
-    /// The byte offset of a position counted in UTF-16 code units from the text's start.
-    fn byte(&self, units: usize) -> usize {
+    /// The byte offset in `text` (the claim's) of a position counted in UTF-16 code units from
+    /// its start.
+    fn byte(&self, text: &str, units: usize) -> usize {
         if self.checkpoints.is_empty() {
-            return units.min(self.text.len());
+            return units.min(text.len());
         }
         let k = self.checkpoints.partition_point(|&(u, _)| u <= units).saturating_sub(1);
         let (mut seen, from) = self.checkpoints[k];
-        for (i, ch) in self.text[from..].char_indices() {
+        for (i, ch) in text[from..].char_indices() {
             if seen >= units {
                 return from + i;
             }
             seen += ch.len_utf16();
         }
-        self.text.len()
+        text.len()
     }
 
     /// The byte span of a value of the claim.
     fn span(&self, c: &Claim, v: &Value) -> (usize, usize) {
-        (self.byte(v.start.saturating_sub(c.start)), self.byte(v.end.saturating_sub(c.start)))
+        (self.byte(&c.text, v.start.saturating_sub(c.start)), self.byte(&c.text, v.end.saturating_sub(c.start)))
     }
 }
 
@@ -301,7 +303,7 @@ fn event_name(concept: &str) -> Option<&'static str> {
 
 /// The event nearest a value: in its counted phrase, else the closest of the eight words either
 /// side (the word after wins a tie: "5 killed and 12 injured").
-fn nearest_event(c: &Claim, positions: &Positions<'_>, v: &Value) -> Option<&'static str> {
+fn nearest_event(c: &Claim, positions: &Positions, v: &Value) -> Option<&'static str> {
     const WINDOW: usize = 8;
     const REACH: usize = 320;
     fn words(t: &str) -> impl DoubleEndedIterator<Item = &str> {
@@ -336,33 +338,34 @@ fn nearest_event(c: &Claim, positions: &Positions<'_>, v: &Value) -> Option<&'st
     }
 }
 
-/// The period a claim's figures cover: its dates other than the day a source spoke, else the
-/// reference date.
-fn period(c: &Claim, positions: &Positions<'_>, reference: Option<Date>) -> Option<(Date, Date)> {
+/// The period a claim's figures cover: the span of its dates other than the day a source spoke
+/// ("said Monday": days and weeks are mostly when a figure was given; months, quarters and years
+/// what it covers).
+fn period(c: &Claim, positions: &Positions) -> Option<(Date, Date)> {
     let mut span: Option<(Date, Date)> = None;
     for v in c.values.iter().filter(|v| v.kind == Kind::Date && !said_when(c, positions, v)) {
         if let Some((a, b)) = v.from.zip(v.to) {
             span = Some(span.map_or((a, b), |(x, y)| (x.min(a), y.max(b))));
         }
     }
-    span.or(reference.map(|d| (d, d)))
+    span
 }
 
 /// Gives each figure its topic, when the text names the event it counts.
-fn topics(claims: &mut [Claim], reference: Option<Date>) {
-    for c in claims.iter_mut() {
+fn topics(claims: &mut [Claim], positions: &[Positions], periods: &[Option<(Date, Date)>], reference: Option<Date>) {
+    for ((c, positions), period) in claims.iter_mut().zip(positions).zip(periods) {
         if !c.values.iter().any(|v| matches!(v.kind, Kind::Count | Kind::Number | Kind::Money | Kind::Percent)) {
             continue;
         }
-        let positions = Positions::new(&c.text);
-        let when = period(c, &positions, reference);
+        // Without dates of its own, a figure covers the reference date.
+        let when = period.or(reference.map(|d| (d, d)));
         let mut found: Vec<(usize, Topic)> = Vec::new();
         for (i, v) in c.values.iter().enumerate() {
             if v.text.contains(" other ") {
                 continue;
             }
             let Some((low, high)) = bounds(v) else { continue };
-            let Some(event) = nearest_event(c, &positions, v) else { continue };
+            let Some(event) = nearest_event(c, positions, v) else { continue };
             let thing = match v.kind {
                 Kind::Money | Kind::Percent => v.unit.unwrap_or(v.kind.as_str()).to_string(),
                 Kind::Count | Kind::Number => {
@@ -542,21 +545,8 @@ fn heads_agree(a: &Option<String>, b: &Option<String>) -> bool {
     }
 }
 
-fn periods_overlap(a: &Claim, b: &Claim) -> bool {
-    let span = |c: &Claim| {
-        // Days and weeks are mostly when a figure was given ("said Monday"); months, quarters and
-        // years are what it covers.
-        let positions = Positions::new(&c.text);
-        let dates: Vec<_> = c
-            .values
-            .iter()
-            .filter(|v| v.kind == Kind::Date && !said_when(c, &positions, v))
-            .filter_map(|v| v.from.zip(v.to))
-            .collect();
-        (!dates.is_empty())
-            .then(|| (dates.iter().map(|d| d.0).min().unwrap(), dates.iter().map(|d| d.1).max().unwrap()))
-    };
-    match (span(a), span(b)) {
+fn periods_overlap(a: Option<(Date, Date)>, b: Option<(Date, Date)>) -> bool {
+    match (a, b) {
         (Some((a0, a1)), Some((b0, b1))) => a0 <= b1 && b0 <= a1,
         _ => true,
     }
@@ -564,7 +554,7 @@ fn periods_overlap(a: &Claim, b: &Claim) -> bool {
 
 /// Whether a date says when the source spoke ("said on Sunday", "reported Monday") rather than
 /// what the figure covers.
-fn said_when(c: &Claim, positions: &Positions<'_>, v: &Value) -> bool {
+fn said_when(c: &Claim, positions: &Positions, v: &Value) -> bool {
     // Three words back are all it reads.
     let before = last_bytes(&c.text, positions.span(c, v).0, 64);
     let cue = |w: &str| {
@@ -593,7 +583,7 @@ fn said_when(c: &Claim, positions: &Positions<'_>, v: &Value) -> bool {
 
 /// The content words within a few words of a value in its claim, as concept hashes, and the
 /// events among them.
-fn near_words<'a>(c: &'a Claim, positions: &Positions<'_>, v: &Value) -> (Vec<u64>, u16) {
+fn near_words<'a>(c: &'a Claim, positions: &Positions, v: &Value) -> (Vec<u64>, u16) {
     const WINDOW: usize = 8;
     let (a, b) = positions.span(c, v);
     let counted = v.counted.as_deref().and_then(|c| c.split_whitespace().last()).unwrap_or("");
@@ -622,10 +612,14 @@ fn near_words<'a>(c: &'a Claim, positions: &Positions<'_>, v: &Value) -> (Vec<u6
     (out, events)
 }
 
-fn conflicts(claims: &[Claim], out: &mut Vec<(usize, Check)>) {
+fn conflicts(
+    claims: &[Claim],
+    positions: &[Positions],
+    periods: &[Option<(Date, Date)>],
+    out: &mut Vec<(usize, Check)>,
+) {
     let mut figures: Vec<Figure<'_>> = Vec::new();
-    for c in claims {
-        let positions = Positions::new(&c.text);
+    for (c, positions) in claims.iter().zip(positions) {
         for v in &c.values {
             let class = match v.kind {
                 Kind::Count | Kind::Number => (Kind::Count, None),
@@ -638,7 +632,7 @@ fn conflicts(claims: &[Claim], out: &mut Vec<(usize, Check)>) {
             }
             let Some((lo, hi)) = bounds(v) else { continue };
             let source = c.attribution.as_ref().map(|a| a.canonical.as_str());
-            let (mut near, mut events) = near_words(c, &positions, v);
+            let (mut near, mut events) = near_words(c, positions, v);
             // An event named in the counted phrase ("250,000 displaced people") pairs too.
             if let Some((hash, Some(event))) = v.topic.as_ref().and_then(|t| meaning(t.event)) {
                 events |= event_bit(event);
@@ -659,6 +653,9 @@ fn conflicts(claims: &[Claim], out: &mut Vec<(usize, Check)>) {
     // The pairs that share a word, each once, in order: `partners` collects the later figures
     // that share a word with figure `i`, and stays short (a word is skipped when it is near more
     // than eight figures: it is the page's topic, not a shared subject).
+    // Whether a claim sets one figure against another: read once per claim, when a pair asks.
+    let mut read: Vec<Option<bool>> = vec![None; claims.len()];
+    let mut disputing = |id: usize| *read[id].get_or_insert_with(|| disputes(&claims[id].text));
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     let mut partners: Vec<usize> = Vec::new();
     for (i, f) in figures.iter().enumerate() {
@@ -694,14 +691,14 @@ fn conflicts(claims: &[Claim], out: &mut Vec<(usize, Check)>) {
         let event = fa.events & fb.events != 0;
         // Measures of one unit need only the same material near both ("tonnes of wheat").
         let same_noun = event && fa.head.is_some() && fa.head == fb.head || same_topic || fa.class.0 == Kind::Measure;
-        let disputed = same_noun || disputes(&claims[a].text) || disputes(&claims[b].text);
+        let disputed = same_noun || disputing(a) || disputing(b);
         if a != b
             && same_thing
             && apart
             && comparable
             && disputed
             && fa.source != fb.source
-            && periods_overlap(&claims[a], &claims[b])
+            && periods_overlap(periods[a], periods[b])
         {
             let message = format!("{} and {} are different figures for the same thing", fa.value.text, fb.value.text);
             out.push((a, Check { kind: "conflicting_figures", message: message.clone(), claims: vec![a, b] }));
@@ -725,8 +722,12 @@ fn insertion_sort(v: &mut [usize]) {
 /// Words with which news sets one figure against another.
 fn disputes(text: &str) -> bool {
     text.split(|c: char| !c.is_alphabetic()).any(|w| {
+        let mut buf = [0u8; 16];
+        let Some(lower) = buf.get_mut(..w.len()) else { return false };
+        lower.copy_from_slice(w.as_bytes());
+        lower.make_ascii_lowercase();
         matches!(
-            w.to_ascii_lowercase().as_str(),
+            std::str::from_utf8(lower).unwrap_or(""),
             "but"
                 | "however"
                 | "maintained"
