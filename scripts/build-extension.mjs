@@ -84,7 +84,8 @@ for (const browser of ["chromium", "firefox"]) {
   await build({ ...common, entryPoints: [`${src}/background.js`], outfile: `${out}/background.js`, format: "esm", alias: { "claimlens-engine": `./${engine}/claimlens.js` } });
   await build({ ...common, entryPoints: [`${src}/content-src.js`], outfile: `${out}/content.js`, format: "iife", loader: { ".css": "text" } });
   await build({ ...common, entryPoints: [`${src}/popup.js`], outfile: `${out}/popup.js`, format: "esm" });
-  for (const f of ["popup.html", "popup.css", "autostart.js", "highlights.css"]) copyFileSync(`${src}/${f}`, `${out}/${f}`);
+  await build({ ...common, entryPoints: [`${src}/history.js`], outfile: `${out}/history.js`, format: "esm" });
+  for (const f of ["popup.html", "popup.css", "history.html", "history.css", "autostart.js", "highlights.css"]) copyFileSync(`${src}/${f}`, `${out}/${f}`);
   copyFileSync(`${engine}/claimlens_bg.wasm`, `${out}/claimlens_bg.wasm`);
   if (!test) zip(out, `dist/claimlens-${browser}.zip`);
   console.log(`build-extension: ${out}${test ? "" : ` and dist/claimlens-${browser}.zip`}`);
