@@ -76,7 +76,7 @@ export interface Check {
   /** conflicts_with_memory: the index of the figure in this claim's values. */
   value?: number;
   /** conflicts_with_memory: where the contradicting figure was read. */
-  elsewhere?: { url: string; title: string; seen: string; source: string | null; text: string; sentence: string };
+  elsewhere?: { url: string; title: string; seen: string; source: string | null; text: string };
 }
 
 export interface Claim extends NodePositions {

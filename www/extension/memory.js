@@ -6,13 +6,15 @@
 // Two stores:
 // - `claims`: one record per claim seen — its sentence, values (figure, hedge, counted thing,
 //   period), canonical source, the page's address and title, and when it was seen;
-// - `figures`: one record per figure with a topic (see `conflicts` below), indexed so that the
-//   figures that disagree with a new one are found by two range reads, however many are kept.
+// - `figures`: one record per figure with a topic (see `conflicts` below), with what a conflict
+//   shows, indexed by topic and the end of its period, so that a page's lookup is one range read
+//   per topic on the page, of the figures whose period has not ended before the page's begins;
+// - `meta`: how many claims are kept.
 //
 // A page read again replaces what was kept for it. Past the cap, the oldest claims go first.
 
 const DB_NAME = "claimlens-memory";
-const DB_VERSION = 1;
+const DB_VERSION = 2;
 /** How many claims are kept before the oldest are dropped. */
 export const DEFAULT_CAP = 50_000;
 /** A remembered sentence is cut to this many characters. */
@@ -124,16 +126,18 @@ export class Memory {
     const open = indexedDB.open(name, DB_VERSION);
     open.onupgradeneeded = () => {
       const db = open.result;
+      // Version 1 was never released: its stores are rebuilt rather than migrated.
+      for (const store of [...db.objectStoreNames]) db.deleteObjectStore(store);
       const claims = db.createObjectStore("claims", { keyPath: "id", autoIncrement: true });
       claims.createIndex("url", "url");
       claims.createIndex("seen", "seen");
-      claims.createIndex("source", "source");
       const figures = db.createObjectStore("figures", { keyPath: "id", autoIncrement: true });
       figures.createIndex("claim", "claim");
       figures.createIndex("url", "url");
-      // Figures below a new one: [topic, high]; above it: [topic, low].
-      figures.createIndex("high", ["key", "high"]);
-      figures.createIndex("low", ["key", "low"]);
+      // The figures of a topic whose period ends on or after a day: one range read per topic.
+      figures.createIndex("until", ["key", "to"]);
+      // How many claims are kept: counting a store of 100,000 takes a quarter of a second.
+      db.createObjectStore("meta", { keyPath: "name" }).add({ name: "count", n: 0 });
     };
     const db = await request(open);
     return new Memory(db, cap);
@@ -149,31 +153,40 @@ export class Memory {
    * many claims were kept for the page.
    */
   async remember(page, extraction) {
-    const tx = this.#db.transaction(["claims", "figures"], "readwrite");
+    const tx = this.#db.transaction(["claims", "figures", "meta"], "readwrite");
     const finished = done(tx);
     const claims = tx.objectStore("claims");
     const figures = tx.objectStore("figures");
-    const old = await request(claims.index("url").getAllKeys(IDBKeyRange.only(page.url)));
+    const meta = tx.objectStore("meta");
+    const [counted, old, oldFigures] = await Promise.all([
+      request(meta.get("count")),
+      request(claims.index("url").getAllKeys(IDBKeyRange.only(page.url))),
+      request(figures.index("url").getAllKeys(IDBKeyRange.only(page.url))),
+    ]);
     for (const key of old) claims.delete(key);
-    const oldFigures = await request(figures.index("url").getAllKeys(IDBKeyRange.only(page.url)));
     for (const key of oldFigures) figures.delete(key);
     const added = extraction.claims.map((claim) => {
       const kept = record(claim, page);
       const r = claims.add(kept);
-      // Each figure is added when its claim has its key: no wait between claims.
+      // Each figure is added when its claim has its key: no wait between claims. A figure carries
+      // what a conflict shows, so a lookup never reads the claims behind what it finds.
       r.addEventListener("success", () => {
         kept.values.forEach((v, value) => {
-          if (v.topic) figures.add({ key: topicKey(v.topic), low: v.topic.low, high: v.topic.high, from: v.topic.from, to: v.topic.to, claim: r.result, value, url: page.url });
+          if (!v.topic) return;
+          const { low, high, from, to } = v.topic;
+          figures.add({ key: topicKey(v.topic), low, high, from, to, claim: r.result, value, url: page.url, title: page.title, seen: page.seen, source: kept.source, text: v.text });
         });
       });
       return request(r);
     });
     await Promise.all(added);
-    const count = await request(claims.count());
+    let count = (counted?.n ?? 0) - old.length + extraction.claims.length;
     if (count > this.#cap) {
       const keys = await request(claims.index("seen").getAllKeys(null, count - this.#cap));
       dropClaims(tx, keys);
+      count -= keys.length;
     }
+    meta.put({ name: "count", n: count });
     await finished;
     return extraction.claims.length;
   }
@@ -181,51 +194,44 @@ export class Memory {
   /**
    * The remembered figures, from other pages, that contradict a figure of `extraction`: for each
    * claim id, a list of `{ value, elsewhere }` (`value` the index of its figure; `elsewhere` the
-   * remembered claim's page, source, figure and date seen), the most recent first.
+   * remembered figure's page, source, text and date seen), one per page, the most recent first.
    */
   async conflicts(extraction, page) {
-    const tx = this.#db.transaction(["claims", "figures"], "readonly");
-    const figures = tx.objectStore("figures");
     const day = page.seen.slice(0, 10);
-    const asks = [];
+    // The page's figures by topic: one read per topic, of the figures whose period ends on or
+    // after the earliest start among the page's.
+    const byKey = new Map();
     for (const claim of extraction.claims) {
       claim.values.forEach((v, value) => {
         if (!v.topic) return;
         const t = dated(v.topic, day);
         const key = topicKey(t);
-        // Below: high in [low / 10, low); above: low in (high, high × 10].
-        const below = IDBKeyRange.bound([key, t.low / 10], [key, t.low], false, true);
-        const above = IDBKeyRange.bound([key, t.high], [key, t.high * 10], true, false);
-        asks.push(
-          Promise.all([request(figures.index("high").getAll(below)), request(figures.index("low").getAll(above))]).then(([a, b]) => ({
-            claim,
-            value,
-            topic: t,
-            found: [...a, ...b].filter((f) => f.url !== page.url && conflicts(t, { ...f, thing: t.thing, event: t.event })),
-          })),
-        );
+        if (!byKey.has(key)) byKey.set(key, []);
+        byKey.get(key).push({ claim, value, t });
       });
     }
-    const answers = (await Promise.all(asks)).filter((a) => a.found.length);
-    // The remembered claims behind the figures found, each read once, all at the same time.
-    const claims = tx.objectStore("claims");
-    const ids = [...new Set(answers.flatMap((a) => a.found.map((f) => f.claim)))];
-    const kept = new Map(await Promise.all(ids.map((id) => request(claims.get(id)).then((c) => [id, c]))));
+    if (!byKey.size) return new Map();
+    const index = this.#db.transaction("figures", "readonly").objectStore("figures").index("until");
+    const reads = [...byKey].map(([key, mine]) => {
+      const since = mine.reduce((d, m) => (m.t.from < d ? m.t.from : d), mine[0].t.from);
+      return request(index.getAll(IDBKeyRange.bound([key, since], [key, "\uffff"]))).then((kept) => [mine, kept]);
+    });
     const out = new Map();
-    for (const { claim, value, found } of answers) {
-      // One figure per page (an attributed one first: a headline repeats the article's figure
-      // without its source), the most recently seen pages first.
-      const best = new Map();
-      for (const f of found) {
-        const c = kept.get(f.claim);
-        const held = best.get(f.url);
-        if (c && (!held || (!held.c.source && c.source))) best.set(f.url, { c, f });
-      }
-      const shown = [...best.values()].sort((x, y) => (x.c.seen < y.c.seen ? 1 : -1)).slice(0, SHOWN);
-      for (const { c, f } of shown) {
-        const v = c.values[f.value];
-        if (!out.has(claim.id)) out.set(claim.id, []);
-        out.get(claim.id).push({ value, elsewhere: { url: c.url, title: c.title, seen: c.seen, source: c.source, text: v.text, sentence: c.text } });
+    for (const [mine, kept] of await Promise.all(reads)) {
+      for (const { claim, value, t } of mine) {
+        // One figure per page (an attributed one first: a headline repeats the article's figure
+        // without its source), the most recently seen pages first.
+        const best = new Map();
+        for (const f of kept) {
+          if (f.url === page.url || !conflicts(t, { ...f, thing: t.thing, event: t.event })) continue;
+          const held = best.get(f.url);
+          if (!held || (!held.source && f.source)) best.set(f.url, f);
+        }
+        const shown = [...best.values()].sort((x, y) => (x.seen < y.seen ? 1 : -1)).slice(0, SHOWN);
+        for (const f of shown) {
+          if (!out.has(claim.id)) out.set(claim.id, []);
+          out.get(claim.id).push({ value, elsewhere: { url: f.url, title: f.title, seen: f.seen, source: f.source, text: f.text } });
+        }
       }
     }
     return out;
@@ -233,39 +239,40 @@ export class Memory {
 
   /** How many claims are kept. */
   async count() {
-    return request(this.#db.transaction("claims").objectStore("claims").count());
+    const counted = await request(this.#db.transaction("meta").objectStore("meta").get("count"));
+    return counted?.n ?? 0;
   }
 
   /**
    * Kept claims, the most recent first, for the history view: those whose sentence, source, page
-   * title or counted things contain `query` (any case), at most `limit`.
+   * title, counted things or topics contain `query` (any case), at most `limit`. Read in batches
+   * from the newest: a search that matches little reads every claim, a few thousand per request.
    */
   async list({ query = "", limit = 500 } = {}) {
     const needle = query.trim().toLowerCase();
     const matches = (c) =>
       !needle ||
       [c.text, c.source ?? "", c.title, ...c.values.map((v) => v.counted ?? ""), ...c.values.map((v) => (v.topic ? `${v.topic.thing} ${v.topic.event}` : ""))].some((s) => s.toLowerCase().includes(needle));
+    const store = this.#db.transaction("claims").objectStore("claims");
+    // Keys grow with time (each page is added when it is read), so the newest are the largest.
+    const keys = await request(store.getAllKeys());
     const out = [];
-    const index = this.#db.transaction("claims").objectStore("claims").index("seen");
-    await new Promise((resolve, reject) => {
-      const cursor = index.openCursor(null, "prev");
-      cursor.onerror = () => reject(cursor.error);
-      cursor.onsuccess = () => {
-        const c = cursor.result;
-        if (!c || out.length >= limit) return resolve();
-        if (matches(c.value)) out.push(c.value);
-        c.continue();
-      };
-    });
+    const BATCH = 2000;
+    for (let end = keys.length; end > 0 && out.length < limit; end -= BATCH) {
+      const from = keys[Math.max(0, end - BATCH)];
+      const batch = await request(store.getAll(IDBKeyRange.bound(from, keys[end - 1])));
+      for (let i = batch.length - 1; i >= 0 && out.length < limit; i -= 1) if (matches(batch[i])) out.push(batch[i]);
+    }
     return out;
   }
 
   /** Forgets everything. */
   async forget() {
-    const tx = this.#db.transaction(["claims", "figures"], "readwrite");
+    const tx = this.#db.transaction(["claims", "figures", "meta"], "readwrite");
     const finished = done(tx);
     tx.objectStore("claims").clear();
     tx.objectStore("figures").clear();
+    tx.objectStore("meta").put({ name: "count", n: 0 });
     await finished;
   }
 }
