@@ -52,8 +52,11 @@ test("the add-on reads the plain article and shows its panel in Firefox", async 
       badge: Number(root.querySelector(".badge").textContent),
       first: root.querySelector("section.group h3").textContent,
       painted: ["claimlens-attributed", "claimlens-unattributed"].reduce((n, k) => n + (CSS.highlights.get(k)?.size ?? 0), 0),
+      status: root.querySelector(".status").textContent,
     };
   `);
+  // The claim memory (IndexedDB in Firefox's background) worked: no error joins the counts.
+  assert.match(out.status, /^\d+ claims, \d+ sources, \d+ unattributed$/);
   assert.ok(out.badge >= 25, `${out.badge} claims`);
   assert.match(out.first, /^Unattributed/);
   assert.ok(out.painted > 30, `${out.painted} highlights`);
