@@ -188,6 +188,10 @@ function askToForget() {
 
 async function forgetIfConfirmed() {
   if ($("confirm").returnValue !== "forget") return;
+  // Emptying a full memory takes seconds (docs/bench/memory.md): say so meanwhile.
+  document.body.dataset.state = "loading";
+  $("forget").disabled = true;
+  $("summary").textContent = `Forgetting ${plural(state.count, "remembered claim")}…`;
   try {
     await state.memory.forget();
   } catch (err) {
