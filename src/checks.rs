@@ -39,6 +39,7 @@
 use std::collections::HashMap;
 
 use crate::calendar::Date;
+use crate::lexicon::Lexicon;
 use crate::model::{Check, Claim, Hedge, Kind, Topic, Value};
 
 /// Adds the topics to the values and the checks to the claims they concern.
@@ -81,28 +82,7 @@ fn local_checks(claims: &[Claim], positions: &[Positions], out: &mut Vec<(usize,
             let of_follows = after.starts_with(" of ");
             let next_word = after.get(4..).unwrap_or("").split(|ch: char| !ch.is_alphanumeric()).next().unwrap_or("");
             // "120 percent of GDP" compares two quantities; it is not a share of a whole.
-            let of_aggregate = of_follows
-                && matches!(
-                    next_word.to_ascii_lowercase().as_str(),
-                    "gdp"
-                        | "output"
-                        | "income"
-                        | "incomes"
-                        | "revenue"
-                        | "revenues"
-                        | "wages"
-                        | "exports"
-                        | "imports"
-                        | "budget"
-                        | "salary"
-                        | "salaries"
-                        | "sales"
-                        | "capacity"
-                        | "target"
-                        | "average"
-                        | "normal"
-                        | "pre"
-                );
+            let of_aggregate = of_follows && AGGREGATES.contains(&next_word.to_ascii_lowercase());
             let of_follows = of_follows && !of_aggregate;
             if v.kind == Kind::Percent
                 && v.unit == Some("percent")
@@ -225,49 +205,7 @@ fn rounding(x: f64) -> f64 {
 /// Words for people, for a topic's thing: figures for "civilians" and for "people" count the same
 /// thing. A fixed list, so what matches is predictable.
 fn is_people(w: &str) -> bool {
-    matches!(
-        w,
-        "people"
-            | "persons"
-            | "individuals"
-            | "civilians"
-            | "residents"
-            | "inhabitants"
-            | "villagers"
-            | "locals"
-            | "citizens"
-            | "children"
-            | "adults"
-            | "infants"
-            | "babies"
-            | "women"
-            | "men"
-            | "migrants"
-            | "refugees"
-            | "asylum-seekers"
-            | "passengers"
-            | "protesters"
-            | "demonstrators"
-            | "marchers"
-            | "casualties"
-            | "dead"
-            | "injured"
-            | "wounded"
-            | "victims"
-            | "survivors"
-            | "workers"
-            | "employees"
-            | "soldiers"
-            | "troops"
-            | "fighters"
-            | "patients"
-            | "students"
-            | "pupils"
-            | "voters"
-            | "detainees"
-            | "prisoners"
-            | "journalists"
-    )
+    PEOPLE.contains(w)
 }
 
 /// A capitalised plural that names a people ("Syrians", "Afghans", "Israelis", "Congolese").
@@ -351,8 +289,113 @@ fn period(c: &Claim, positions: &Positions) -> Option<(Date, Date)> {
     span
 }
 
+/// The capitalised words of a claim that may place its figures ("Idlib", "Syrians", "Ostrava"):
+/// not the first word of a sentence or quotation, not a source's words, not a month, weekday or
+/// function word ("The" after a quotation mark).
+fn name_words<'t>(text: &'t str, sources: &[String], mention: &str) -> Vec<&'t str> {
+    let mut out: Vec<&str> = Vec::new();
+    let mut initial = true;
+    let mut rest = text;
+    while let Some(start) = rest.find(|ch: char| ch.is_alphanumeric()) {
+        // What lies between words: an opening quotation mark or a sentence end makes the next
+        // word an initial one.
+        let gap = &rest[..start];
+        if gap.contains(['“', '"', '‘', ':', '.', '?', '!', '(']) {
+            initial = true;
+        }
+        let tail = &rest[start..];
+        let len = tail.find(|ch: char| !ch.is_alphanumeric() && ch != '-').unwrap_or(tail.len());
+        let word = &tail[..len];
+        rest = &tail[len..];
+        let was_initial = std::mem::replace(&mut initial, false);
+        if was_initial || word.len() < 2 || !word.starts_with(|ch: char| ch.is_uppercase()) {
+            continue;
+        }
+        let lower = word.to_ascii_lowercase();
+        let ordinary = crate::values::counts::is_stop(&lower)
+            || crate::values::dates::month(&lower).is_some()
+            || crate::values::dates::weekday(&lower).is_some();
+        let source = sources.iter().any(|s| s.eq_ignore_ascii_case(word))
+            || mention.split(|ch: char| !ch.is_alphanumeric()).any(|m| m == word);
+        if !ordinary && !source && !out.contains(&word) {
+            out.push(word);
+        }
+    }
+    out
+}
+
+/// The words of the sources' canonical names, wherever they appear: "the Observatory" is who
+/// gave a figure, not where it happened. (A plain list, not a set: a page has a few dozen source
+/// words, and a set's code would weigh more in the download than the comparisons cost.)
+fn source_words(claims: &[Claim]) -> Vec<String> {
+    let mut sources: Vec<String> = Vec::new();
+    for a in claims.iter().filter_map(|c| c.attribution.as_ref()) {
+        for m in std::iter::once(&a.canonical).chain(a.also.iter().map(|x| &x.canonical)) {
+            for w in m.split(|ch: char| !ch.is_alphanumeric() && ch != '-') {
+                if !w.is_empty() && !sources.iter().any(|s| s == w) {
+                    sources.push(w.to_string());
+                }
+            }
+        }
+    }
+    sources
+}
+
+/// A claim's own names (a claim's own source mention as written is left out too: "aid groups in
+/// Idlib" keeps "Idlib" out of that sentence's names only).
+fn own_names<'t>(c: &'t Claim, sources: &[String]) -> Vec<&'t str> {
+    name_words(&c.text, sources, c.attribution.as_ref().map_or("", |a| a.source.as_str()))
+}
+
+/// The page's three most frequent names (named at least twice), the earliest of equals, counted
+/// over its first 64 claims: a page names its place early, and a long page costs no more.
+fn page_names(claims: &[Claim], sources: &[String]) -> Vec<String> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for c in claims.iter().take(64) {
+        for w in own_names(c, sources) {
+            match counts.iter().position(|&(n, _)| n == w) {
+                Some(k) => counts[k].1 += 1,
+                None => counts.push((w, 1)),
+            }
+        }
+    }
+    let mut page: Vec<String> = Vec::new();
+    for _ in 0..3 {
+        let mut best: Option<usize> = None;
+        for (k, &(_, n)) in counts.iter().enumerate() {
+            if n >= 2 && best.map_or(true, |b| n > counts[b].1) {
+                best = Some(k);
+            }
+        }
+        let Some(k) = best else { break };
+        page.push(counts[k].0.to_string());
+        counts[k].1 = 0;
+    }
+    page
+}
+
+/// The names that place a claim's figures: its own (six at most), then the page's.
+fn claim_names(c: &Claim, sources: &[String], page: &[String]) -> Vec<String> {
+    let mut all: Vec<String> = own_names(c, sources).into_iter().take(6).map(str::to_string).collect();
+    for w in page {
+        if !all.iter().any(|a| a.eq_ignore_ascii_case(w)) {
+            all.push(w.clone());
+        }
+    }
+    all
+}
+
 /// Gives each figure its topic, when the text names the event it counts.
 fn topics(claims: &mut [Claim], positions: &[Positions], periods: &[Option<(Date, Date)>], reference: Option<Date>) {
+    if !claims
+        .iter()
+        .flat_map(|c| &c.values)
+        .any(|v| matches!(v.kind, Kind::Count | Kind::Number | Kind::Money | Kind::Percent))
+    {
+        return;
+    }
+    let sources = source_words(claims);
+    let page = page_names(claims, &sources);
     for ((c, positions), period) in claims.iter_mut().zip(positions).zip(periods) {
         if !c.values.iter().any(|v| matches!(v.kind, Kind::Count | Kind::Number | Kind::Money | Kind::Percent)) {
             continue;
@@ -360,6 +403,8 @@ fn topics(claims: &mut [Claim], positions: &[Positions], periods: &[Option<(Date
         // Without dates of its own, a figure covers the reference date.
         let when = period.or(reference.map(|d| (d, d)));
         let mut found: Vec<(usize, Topic)> = Vec::new();
+        // Read when the claim's first topic is found: most claims have none.
+        let mut names: Option<Vec<String>> = None;
         for (i, v) in c.values.iter().enumerate() {
             if v.text.contains(" other ") {
                 continue;
@@ -379,7 +424,18 @@ fn topics(claims: &mut [Claim], positions: &[Positions], periods: &[Option<(Date
                 }
                 _ => continue,
             };
-            found.push((i, Topic { thing, event, low, high, from: when.map(|w| w.0), to: when.map(|w| w.1) }));
+            found.push((
+                i,
+                Topic {
+                    thing,
+                    event,
+                    low,
+                    high,
+                    from: when.map(|w| w.0),
+                    to: when.map(|w| w.1),
+                    names: names.get_or_insert_with(|| claim_names(c, &sources, &page)).clone(),
+                },
+            ));
         }
         for (i, t) in found {
             c.values[i].topic = Some(t);
@@ -442,57 +498,7 @@ fn concept(stem: &str) -> &str {
 /// Words too common to tell two figures' subjects apart.
 fn generic(w: &str) -> bool {
     // Month names are stop words for counted nouns, but "march" here is an event.
-    crate::values::counts::is_stop(w) && crate::values::dates::month(w).is_none()
-        || matches!(
-            w,
-            "people"
-                | "person"
-                | "year"
-                | "years"
-                | "rate"
-                | "rates"
-                | "level"
-                | "levels"
-                | "share"
-                | "shares"
-                | "main"
-                | "percent"
-                | "cent"
-                | "million"
-                | "billion"
-                | "thousand"
-                | "hundred"
-                | "said"
-                | "says"
-                | "told"
-                | "added"
-                | "according"
-                | "figure"
-                | "figures"
-                | "number"
-                | "total"
-                | "about"
-                | "some"
-                | "around"
-                | "nearly"
-                | "least"
-                | "more"
-                | "than"
-                | "week"
-                | "month"
-                | "day"
-                | "time"
-                | "also"
-                | "were"
-                | "been"
-                | "being"
-                | "would"
-                | "could"
-                | "official"
-                | "officials"
-                | "statement"
-                | "reported"
-        )
+    crate::values::counts::is_stop(w) && crate::values::dates::month(w).is_none() || GENERIC.contains(w)
 }
 
 /// What a figure is about, for comparing it with others.
@@ -519,26 +525,7 @@ fn head(v: &Value) -> Option<String> {
 /// Counted nouns agree when they are the same, or when one is "people" and the other names
 /// people ("three workers" / "four people").
 fn heads_agree(a: &Option<String>, b: &Option<String>) -> bool {
-    let person = |w: &str| {
-        crate::attribution::sources::is_source_noun(w)
-            || matches!(
-                w,
-                "civilians"
-                    | "children"
-                    | "adults"
-                    | "infants"
-                    | "babies"
-                    | "migrants"
-                    | "refugees"
-                    | "passengers"
-                    | "protesters"
-                    | "marchers"
-                    | "casualties"
-                    | "dead"
-                    | "injured"
-                    | "wounded"
-            )
-    };
+    let person = |w: &str| crate::attribution::sources::is_source_noun(w) || PEOPLE.contains(w);
     match (a, b) {
         (Some(x), Some(y)) => x == y || x == "people" && person(y) || y == "people" && person(x),
         _ => false,
@@ -726,36 +713,7 @@ fn disputes(text: &str) -> bool {
         let Some(lower) = buf.get_mut(..w.len()) else { return false };
         lower.copy_from_slice(w.as_bytes());
         lower.make_ascii_lowercase();
-        matches!(
-            std::str::from_utf8(lower).unwrap_or(""),
-            "but"
-                | "however"
-                | "maintained"
-                | "maintains"
-                | "insisted"
-                | "insists"
-                | "denied"
-                | "denies"
-                | "disputed"
-                | "disputes"
-                | "contradicted"
-                | "contested"
-                | "earlier"
-                | "previously"
-                | "corrected"
-                | "revised"
-                | "only"
-                | "whereas"
-                | "while"
-                | "countered"
-                | "rejected"
-                | "overstated"
-                | "understated"
-                | "inflating"
-                | "inflated"
-                | "exaggerated"
-                | "put"
-        )
+        DISPUTING.contains(std::str::from_utf8(lower).unwrap_or(""))
     })
 }
 
@@ -766,3 +724,33 @@ fn fmt(x: f64) -> String {
         zmij::Buffer::new().format(x).to_string()
     }
 }
+
+/// Quantities a share can be a share "of" without being part of a whole ("120 percent of GDP").
+static AGGREGATES: Lexicon = Lexicon::new(
+    "gdp output income incomes revenue revenues wages exports imports budget salary salaries \
+     sales capacity target average normal pre",
+);
+
+/// Nouns for people (see [`is_people`]).
+static PEOPLE: Lexicon = Lexicon::new(
+    "people persons individuals civilians residents inhabitants villagers locals citizens \
+     children adults infants babies women men migrants refugees asylum-seekers passengers \
+     protesters demonstrators marchers casualties dead injured wounded victims survivors \
+     workers employees soldiers troops fighters patients students pupils voters detainees \
+     prisoners journalists",
+);
+
+/// Words too common to tell two figures' subjects apart (with the stop words).
+static GENERIC: Lexicon = Lexicon::new(
+    "people person year years rate rates level levels share shares main percent cent million \
+     billion thousand hundred said says told added according figure figures number total \
+     about some around nearly least more than week month day time also were been being would \
+     could official officials statement reported",
+);
+
+/// Words with which news sets one figure against another.
+static DISPUTING: Lexicon = Lexicon::new(
+    "but however maintained maintains insisted insists denied denies disputed disputes \
+     contradicted contested earlier previously corrected revised only whereas while countered \
+     rejected overstated understated inflating inflated exaggerated put",
+);

@@ -345,38 +345,7 @@ fn after_intro(s: &Sent<'_>, a: usize) -> bool {
         return false;
     }
     let first = s.lw(0);
-    let intro = matches!(
-        first,
-        "in" | "on"
-            | "at"
-            | "after"
-            | "before"
-            | "during"
-            | "earlier"
-            | "later"
-            | "meanwhile"
-            | "separately"
-            | "however"
-            | "asked"
-            | "speaking"
-            | "since"
-            | "by"
-            | "for"
-            | "from"
-            | "with"
-            | "despite"
-            | "last"
-            | "this"
-            | "until"
-            | "when"
-            | "while"
-            | "overall"
-            | "elsewhere"
-            | "still"
-            | "yet"
-            | "instead"
-            | "also"
-    ) || crate::values::dates::weekday(first).is_some();
+    let intro = INTRO_WORDS.contains(first) || crate::values::dates::weekday(first).is_some();
     intro && a <= 14 && (1..a - 1).all(|k| !(s.is_word(k) && reporting_verb(s.lw(k))))
 }
 
@@ -502,3 +471,10 @@ fn split_sources(s: &Sent<'_>, a: usize, b: usize) -> Option<(Phrase, Vec<Phrase
     let first = phrases.next()?;
     Some((first, phrases.collect()))
 }
+
+/// Words that open an introductory phrase before a comma ("In Idlib, ...", "Earlier, ...").
+static INTRO_WORDS: Lexicon = Lexicon::new(
+    "in on at after before during earlier later meanwhile separately however asked speaking \
+     since by for from with despite last this until when while overall elsewhere still yet \
+     instead also",
+);

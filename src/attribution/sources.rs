@@ -81,48 +81,11 @@ static ROLE_WORDS: Lexicon = Lexicon::new(
 
 /// Generic nouns after a media name that are not part of it ("the Al-Watan newspaper").
 fn is_media_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "newspaper"
-            | "daily"
-            | "weekly"
-            | "tabloid"
-            | "broadcaster"
-            | "channel"
-            | "website"
-            | "magazine"
-            | "outlet"
-            | "radio"
-            | "television"
-            | "tv"
-    )
+    MEDIA_NOUNS.contains(w)
 }
 
 fn is_media_word(w: &str) -> bool {
-    is_media_noun(w)
-        || matches!(
-            w,
-            "afp"
-                | "reuters"
-                | "ap"
-                | "bbc"
-                | "cnn"
-                | "correspondent"
-                | "correspondents"
-                | "reporter"
-                | "reporters"
-                | "journalist"
-                | "journalists"
-                | "photographer"
-                | "cameraman"
-                | "news"
-                | "times"
-                | "post"
-                | "herald"
-                | "tribune"
-                | "gazette"
-                | "journal"
-        )
+    is_media_noun(w) || MEDIA_WORDS.contains(w)
 }
 
 fn is_official_word(w: &str) -> bool {
@@ -169,28 +132,8 @@ pub(crate) fn head_word(s: &Sent<'_>, k: usize) -> bool {
 
 /// Whether `[a, b)` is a document or an institution, which can "find" or "show".
 pub(crate) fn documentary(s: &Sent<'_>, a: usize, b: usize) -> bool {
-    (a..b).any(|k| {
-        s.is_word(k)
-            && (is_document_noun(s.lw(k))
-                || is_org_word(s.lw(k))
-                || matches!(
-                    s.lw(k),
-                    "researchers"
-                        | "scientists"
-                        | "investigators"
-                        | "auditors"
-                        | "inspectors"
-                        | "experts"
-                        | "analysis"
-                        | "records"
-                        | "research"
-                        | "inquiry"
-                        | "investigation"
-                        | "trial"
-                        | "test"
-                        | "tests"
-                ))
-    }) || s.raw(a).chars().all(|c| c.is_uppercase()) && s.raw(a).len() >= 2
+    (a..b).any(|k| s.is_word(k) && (is_document_noun(s.lw(k)) || is_org_word(s.lw(k)) || INQUIRERS.contains(s.lw(k))))
+        || s.raw(a).chars().all(|c| c.is_uppercase()) && s.raw(a).len() >= 2
 }
 
 /// Nouns that can head an unnamed person or group source.
@@ -425,22 +368,8 @@ fn trim(s: &Sent<'_>, mut a: usize, mut b: usize) -> (usize, usize) {
         // A hyphenated descriptor: "Britain-based", "pro-government", "state-run".
         if a + 2 < b && s.dash(a + 1) && s.glued(a + 1) && s.glued(a + 2) {
             let tail = s.lw(a + 2);
-            let descriptor = matches!(
-                tail,
-                "based"
-                    | "run"
-                    | "owned"
-                    | "backed"
-                    | "funded"
-                    | "led"
-                    | "linked"
-                    | "affiliated"
-                    | "aligned"
-                    | "controlled"
-                    | "allied"
-                    | "leaning"
-                    | "wing"
-            ) || matches!(w, "pro" | "anti" | "non" | "state" | "government");
+            let descriptor =
+                DESCRIPTOR_TAILS.contains(tail) || matches!(w, "pro" | "anti" | "non" | "state" | "government");
             if descriptor {
                 a += 3;
                 continue;
@@ -532,3 +461,27 @@ fn classify(s: &Sent<'_>, a: usize, b: usize) -> SourceType {
     }
     SourceType::Person
 }
+
+/// Generic nouns after a media name (see [`is_media_noun`]).
+static MEDIA_NOUNS: Lexicon = Lexicon::new(
+    "newspaper daily weekly tabloid broadcaster channel website magazine outlet radio \
+     television tv",
+);
+
+/// Words of media names and newsroom roles (see [`is_media_word`]).
+static MEDIA_WORDS: Lexicon = Lexicon::new(
+    "afp reuters ap bbc cnn correspondent correspondents reporter reporters journalist \
+     journalists photographer cameraman news times post herald tribune gazette journal",
+);
+
+/// People and work that "find" or "show" (see [`documentary`]).
+static INQUIRERS: Lexicon = Lexicon::new(
+    "researchers scientists investigators auditors inspectors experts analysis records \
+     research inquiry investigation trial test tests",
+);
+
+/// The second half of a hyphenated descriptor ("Britain-based", "state-run").
+static DESCRIPTOR_TAILS: Lexicon = Lexicon::new(
+    "based run owned backed funded led linked affiliated aligned controlled allied leaning \
+     wing",
+);

@@ -54,27 +54,7 @@ fn verb_like(s: &Sent<'_>, j: usize) -> bool {
 /// Whether word `j` is a plural noun: after it, a counted phrase is complete.
 pub(crate) fn is_plural(s: &Sent<'_>, j: usize) -> bool {
     let w = s.lw(j);
-    if matches!(
-        w,
-        "people"
-            | "children"
-            | "men"
-            | "women"
-            | "police"
-            | "cattle"
-            | "sheep"
-            | "staff"
-            | "personnel"
-            | "livestock"
-            | "feet"
-            | "teeth"
-            | "mice"
-            | "geese"
-            | "data"
-            | "media"
-            | "crew"
-            | "youth"
-    ) {
+    if PLURALS_WITHOUT_S.contains(w) {
         return true;
     }
     w.len() > 4 && w.ends_with("men")
@@ -175,3 +155,9 @@ fn head_end(s: &Sent<'_>, j: usize) -> Option<usize> {
     // No plural: the first word alone ("a 300-strong delegation").
     (words > 0).then_some(j + 1 + if s.dash(j + 1) && s.glued(j + 1) && s.glued(j + 2) { 2 } else { 0 })
 }
+
+/// Plural nouns without a final "s" (see [`is_plural`]).
+static PLURALS_WITHOUT_S: Lexicon = Lexicon::new(
+    "people children men women police cattle sheep staff personnel livestock feet teeth mice \
+     geese data media crew youth",
+);

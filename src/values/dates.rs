@@ -37,22 +37,7 @@ pub(crate) static WEEKDAYS: Lexicon =
 
 /// Words that start relative dates; a capitalised one before a figure does not make a name.
 pub(crate) fn is_date_word(w: &str) -> bool {
-    matches!(
-        w,
-        "today"
-            | "yesterday"
-            | "tomorrow"
-            | "tonight"
-            | "early"
-            | "mid"
-            | "late"
-            | "since"
-            | "spring"
-            | "summer"
-            | "autumn"
-            | "fall"
-            | "winter"
-    )
+    DATE_WORDS.contains(w)
 }
 
 /// A date before resolution.
@@ -214,27 +199,7 @@ fn month_span(year: i32, month: u8) -> Option<(Date, Date)> {
 
 /// Words after which "May" or "April" is a month rather than a verb or a name.
 fn month_context(w: &str) -> bool {
-    matches!(
-        w,
-        "in" | "since"
-            | "of"
-            | "early"
-            | "mid"
-            | "late"
-            | "last"
-            | "next"
-            | "this"
-            | "until"
-            | "by"
-            | "from"
-            | "between"
-            | "to"
-            | "and"
-            | "through"
-            | "during"
-            | "before"
-            | "after"
-    )
+    MONTH_CONTEXT.contains(w)
 }
 
 /// A month name at token `i` that really is a month: "May" and "March" must be capitalised and
@@ -759,3 +724,13 @@ fn interval(s: &Sent<'_>, i: usize, end: usize, a: Point, b: Point, rule: &'stat
     }
     f
 }
+
+/// Words that start relative dates (see [`is_date_word`]).
+static DATE_WORDS: Lexicon =
+    Lexicon::new("today yesterday tomorrow tonight early mid late since spring summer autumn fall winter");
+
+/// Words after which "May" or "April" is a month (see [`month_context`]).
+static MONTH_CONTEXT: Lexicon = Lexicon::new(
+    "in since of early mid late last next this until by from between to and through during \
+     before after",
+);

@@ -53,28 +53,7 @@ const HEDGES: &[(&[&str], Hedge)] = &[
 ];
 
 fn is_movement(w: &str) -> bool {
-    matches!(
-        w,
-        "went"
-            | "go"
-            | "goes"
-            | "gone"
-            | "going"
-            | "rose"
-            | "risen"
-            | "climbed"
-            | "shot"
-            | "moved"
-            | "jumped"
-            | "crept"
-            | "edged"
-            | "pushed"
-            | "ticked"
-            | "move"
-            | "rise"
-            | "climb"
-            | "inched"
-    )
+    MOVEMENTS.contains(w)
 }
 
 /// The first words of the hedges.
@@ -114,6 +93,12 @@ pub(crate) fn hedge_at(s: &Sent<'_>, i: usize) -> Option<(Hedge, usize)> {
     }
     best
 }
+
+/// Verbs of movement (see [`is_movement`]).
+static MOVEMENTS: Lexicon = Lexicon::new(
+    "went go goes gone going rose risen climbed shot moved jumped crept edged pushed ticked \
+     move rise climb inched",
+);
 
 #[cfg(test)]
 mod tests {

@@ -192,24 +192,7 @@ fn word_not_a_value(s: &Sent<'_>, i: usize) -> Option<usize> {
             || super::measures::unit_at(s, i + 1).is_some()
             || super::percent::suffix_at(s, i + 1).is_some()
             || super::ordinals::is_superlative(tail)
-            || matches!(
-                tail,
-                "strong"
-                    | "thirds"
-                    | "third"
-                    | "quarters"
-                    | "quarter"
-                    | "fifths"
-                    | "fifth"
-                    | "tenths"
-                    | "largest"
-                    | "biggest"
-                    | "most"
-                    | "placed"
-                    | "highest"
-                    | "lowest"
-                    | "ranked"
-            )
+            || FIGURE_TAILS.contains(tail)
             || super::numbers::small(tail).is_some()
             || super::ordinals::is_ordinal_word(tail)
             || tail == "first";
@@ -434,3 +417,9 @@ fn phone_end(s: &Sent<'_>, i: usize) -> Option<usize> {
         || (i > 0 && s.p(i - 1, '(') && s.p(i + 1, ')') && digits >= 7 && lens[0] == 3);
     looks.then_some(end)
 }
+
+/// Words after a figure that make it one, not part of a name ("three thirds", "ranked").
+static FIGURE_TAILS: Lexicon = Lexicon::new(
+    "strong thirds third quarters quarter fifths fifth tenths largest biggest most placed \
+     highest lowest ranked",
+);

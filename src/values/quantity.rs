@@ -6,6 +6,7 @@
 //! "<a>-<b>", "<vague> of <noun>".
 
 use super::{counts, durations, hedges, measures, money, numbers, percent, Found, Sent};
+use crate::lexicon::Lexicon;
 use crate::model::{Hedge, Kind};
 
 /// What the unit after a figure makes it.
@@ -218,39 +219,7 @@ fn a_unit_of_time(s: &Sent<'_>, i: usize, j: usize, hedge: Hedge) -> Option<Foun
 }
 
 fn after_change_verb(s: &Sent<'_>, i: usize) -> bool {
-    i > 0
-        && matches!(
-            s.lw(i - 1),
-            "rose"
-                | "fell"
-                | "increased"
-                | "decreased"
-                | "climbed"
-                | "dropped"
-                | "jumped"
-                | "grew"
-                | "up"
-                | "down"
-                | "rise"
-                | "fall"
-                | "increase"
-                | "decrease"
-                | "cut"
-                | "raised"
-                | "reduced"
-                | "lowered"
-                | "slashed"
-                | "declined"
-                | "soared"
-                | "plunged"
-                | "surged"
-                | "shrank"
-                | "doubled"
-                | "tripled"
-                | "rising"
-                | "falling"
-                | "went"
-        )
+    i > 0 && CHANGE_VERBS.contains(s.lw(i - 1))
 }
 
 fn finish(s: &Sent<'_>, start: usize, end: usize, unit: Option<Unit>, hedge: Hedge, rule: &'static str) -> Found {
@@ -354,3 +323,10 @@ fn vague_tail(s: &Sent<'_>, start: usize, v: numbers::Vague) -> Found {
     }
     f
 }
+
+/// Words of change before "from" (see [`after_change_verb`]).
+static CHANGE_VERBS: Lexicon = Lexicon::new(
+    "rose fell increased decreased climbed dropped jumped grew up down rise fall increase \
+     decrease cut raised reduced lowered slashed declined soared plunged surged shrank \
+     doubled tripled rising falling went",
+);

@@ -18,18 +18,23 @@ const page = (title, paragraphs) =>
 const ROUTES = {
   // Page A: the United Nations' figure.
   "/a/": page("UN: 358,000 displaced in northern offensive", [
-    "Since December 1, some 358,000 people have been displaced by the fighting in the north, the United Nations said on Monday.",
-    "The agency said 80 percent of them were women and children, and that 14 aid convoys had crossed the border this month.",
+    "Since December 1, some 358,000 people have been displaced by the fighting in Idlib province, the United Nations said on Monday.",
+    "The agency said 80 percent of those who fled Idlib were women and children, and that 14 aid convoys had crossed the border this month.",
   ]),
   // Page B: a figure that no reading of A's hedge reaches.
   "/b/": page("Governor plays down exodus", [
-    "The provincial governor said on Monday that only 250,000 people had fled their homes since December.",
-    "He said 40 schools would reopen next week.",
+    "The governor of Idlib said on Monday that only 250,000 people had fled their homes since December.",
+    "He said 40 schools in Idlib would reopen next week.",
   ]),
   // Page C: a figure that agrees with A's.
   "/c/": page("Aid groups warn of camps at capacity", [
-    "About 360,000 people have been displaced since December 1, aid agencies said on Monday.",
-    "Camps near the border are at capacity, they said.",
+    "About 360,000 people have been displaced in Idlib since December 1, aid agencies said on Monday.",
+    "Camps near the border with Idlib are at capacity, they said.",
+  ]),
+  // Page D: the same kind of figure, for another place: not the same thing.
+  "/d/": page("Floods force thousands from their homes", [
+    "Floods in the Ostrava region have displaced 250,000 people since December 1, regional officials said on Monday.",
+    "Rescuers in Ostrava said the water was still rising.",
   ]),
 };
 
@@ -107,6 +112,11 @@ test("an agreeing figure is not flagged", async () => {
   const c = await read("/c/");
   assert.ok(c.notes.every((n) => n.links.every((l) => l.href !== `${origin}/a/`)), JSON.stringify(c.notes));
   assert.ok(c.notes.some((n) => n.links.some((l) => l.href === `${origin}/b/`)), "the disagreeing page B is still flagged");
+});
+
+test("the same figure for another place is not flagged", async () => {
+  const d = await read("/d/");
+  assert.deepEqual(d.notes, [], "Ostrava's floods are not Idlib's fighting");
 });
 
 test("the memory survives a browser restart", async () => {

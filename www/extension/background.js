@@ -10,6 +10,8 @@ import * as P from "./protocol.js";
 
 let ready = null;
 let memory = null;
+/** Why the last page could not be remembered (said with the next page's claims), or null. */
+let rememberError = null;
 
 /** The claim memory, opened once. */
 function openMemory() {
@@ -22,7 +24,8 @@ function openMemory() {
 
 /**
  * Flags the figures of a page that contradict figures the reader saw on other pages, then
- * remembers the page's claims. Only web pages are remembered, and nothing from a private window.
+ * remembers the page's claims: after the answer has gone to the tab, so the reader never waits
+ * for it. Only web pages are remembered, and nothing from a private window.
  */
 async function recall(extraction, sender, title) {
   const url = sender.url ?? sender.tab?.url;
@@ -31,7 +34,14 @@ async function recall(extraction, sender, title) {
   const page = { url: pageAddress(url), title: String(title ?? sender.tab?.title ?? "").slice(0, 300), seen: new Date().toISOString() };
   const kept = await openMemory();
   annotate(extraction, await kept.conflicts(extraction, page));
-  await kept.remember(page, extraction);
+  if (rememberError) {
+    const err = rememberError;
+    rememberError = null;
+    throw err;
+  }
+  // Its own copy: the extraction goes to the tab while this is written.
+  const claims = extraction.claims.map((c) => ({ ...c, checks: [] }));
+  setTimeout(() => kept.remember(page, { claims }).catch((err) => (rememberError = err)), 0);
 }
 
 function engine() {

@@ -24,16 +24,20 @@ const SHOWN = 3;
 
 /**
  * Whether two figures' topics contradict each other: the same thing and event, periods that
- * overlap (a missing period overlaps any), bounds that do not meet, and one order of magnitude.
- * The same rule as the engine's `Topic::conflicts` (src/model.rs); tests/topics/pairs.json holds
- * the two together.
+ * overlap (a missing period overlaps any), bounds that do not meet, one order of magnitude, and a
+ * name in common unless either has none. The same rule as the engine's `Topic::conflicts`
+ * (src/model.rs); tests/topics/pairs.json holds the two together.
  */
 export function conflicts(a, b) {
   const overlap = !a.from || !a.to || !b.from || !b.to || (a.from <= b.to && b.from <= a.to);
   const apart = a.high < b.low || b.high < a.low;
   const big = Math.max(a.low, b.low);
   const small = Math.max(Math.min(a.high, b.high), Number.MIN_VALUE);
-  return a.thing === b.thing && a.event === b.event && overlap && apart && big / small <= 10;
+  // ASCII letters only are folded, as the engine's eq_ignore_ascii_case does.
+  const names = (t) => (t.names ?? []).map((n) => n.replace(/[A-Z]/g, (c) => c.toLowerCase()));
+  const [na, nb] = [names(a), names(b)];
+  const placed = !na.length || !nb.length || na.some((n) => nb.includes(n));
+  return a.thing === b.thing && a.event === b.event && overlap && apart && big / small <= 10 && placed;
 }
 
 /** The index key of a topic: its thing and event. */
@@ -173,8 +177,8 @@ export class Memory {
       r.addEventListener("success", () => {
         kept.values.forEach((v, value) => {
           if (!v.topic) return;
-          const { low, high, from, to } = v.topic;
-          figures.add({ key: topicKey(v.topic), low, high, from, to, claim: r.result, value, url: page.url, title: page.title, seen: page.seen, source: kept.source, text: v.text });
+          const { low, high, from, to, names } = v.topic;
+          figures.add({ key: topicKey(v.topic), low, high, from, to, names, claim: r.result, value, url: page.url, title: page.title, seen: page.seen, source: kept.source, text: v.text });
         });
       });
       return request(r);
@@ -252,16 +256,22 @@ export class Memory {
     const needle = query.trim().toLowerCase();
     const matches = (c) =>
       !needle ||
-      [c.text, c.source ?? "", c.title, ...c.values.map((v) => v.counted ?? ""), ...c.values.map((v) => (v.topic ? `${v.topic.thing} ${v.topic.event}` : ""))].some((s) => s.toLowerCase().includes(needle));
+      [c.text, c.source ?? "", c.title ?? "", ...c.values.map((v) => v.counted ?? ""), ...c.values.map((v) => (v.topic ? `${v.topic.thing} ${v.topic.event}` : ""))].some((s) => s.toLowerCase().includes(needle));
     const store = this.#db.transaction("claims").objectStore("claims");
-    // Keys grow with time (each page is added when it is read), so the newest are the largest.
-    const keys = await request(store.getAllKeys());
+    // Keys grow with time (each page is added when it is read), so the newest are the largest:
+    // read ranges of keys downward from the newest, widening the range where keys are sparse
+    // (dropped and replaced claims leave gaps).
+    const edge = (direction) => request(store.openKeyCursor(null, direction)).then((cursor) => cursor?.key);
+    const [newest, oldest] = await Promise.all([edge("prev"), edge("next")]);
     const out = [];
     const BATCH = 2000;
-    for (let end = keys.length; end > 0 && out.length < limit; end -= BATCH) {
-      const from = keys[Math.max(0, end - BATCH)];
-      const batch = await request(store.getAll(IDBKeyRange.bound(from, keys[end - 1])));
+    let span = BATCH;
+    for (let hi = newest; hi !== undefined && hi >= oldest && out.length < limit; ) {
+      const lo = Math.max(oldest, hi - span + 1);
+      const batch = await request(store.getAll(IDBKeyRange.bound(lo, hi)));
       for (let i = batch.length - 1; i >= 0 && out.length < limit; i -= 1) if (matches(batch[i])) out.push(batch[i]);
+      if (batch.length < BATCH / 4) span *= 4;
+      hi = lo - 1;
     }
     return out;
   }
