@@ -289,102 +289,6 @@ fn period(c: &Claim, positions: &Positions) -> Option<(Date, Date)> {
     span
 }
 
-/// The capitalised words of a claim that may place its figures ("Idlib", "Syrians", "Ostrava"):
-/// not the first word of a sentence or quotation, not a source's words, not a month, weekday or
-/// function word ("The" after a quotation mark).
-fn name_words<'t>(text: &'t str, sources: &[String], mention: &str) -> Vec<&'t str> {
-    let mut out: Vec<&str> = Vec::new();
-    let mut initial = true;
-    let mut rest = text;
-    while let Some(start) = rest.find(|ch: char| ch.is_alphanumeric()) {
-        // What lies between words: an opening quotation mark or a sentence end makes the next
-        // word an initial one.
-        let gap = &rest[..start];
-        if gap.contains(['“', '"', '‘', ':', '.', '?', '!', '(']) {
-            initial = true;
-        }
-        let tail = &rest[start..];
-        let len = tail.find(|ch: char| !ch.is_alphanumeric() && ch != '-').unwrap_or(tail.len());
-        let word = &tail[..len];
-        rest = &tail[len..];
-        let was_initial = std::mem::replace(&mut initial, false);
-        if was_initial || word.len() < 2 || !word.starts_with(|ch: char| ch.is_uppercase()) {
-            continue;
-        }
-        let lower = word.to_ascii_lowercase();
-        let ordinary = crate::values::counts::is_stop(&lower)
-            || crate::values::dates::month(&lower).is_some()
-            || crate::values::dates::weekday(&lower).is_some();
-        let source = sources.iter().any(|s| s.eq_ignore_ascii_case(word))
-            || mention.split(|ch: char| !ch.is_alphanumeric()).any(|m| m == word);
-        if !ordinary && !source && !out.contains(&word) {
-            out.push(word);
-        }
-    }
-    out
-}
-
-/// The words of the sources' canonical names, wherever they appear: "the Observatory" is who
-/// gave a figure, not where it happened. (A plain list, not a set: a page has a few dozen source
-/// words, and a set's code would weigh more in the download than the comparisons cost.)
-fn source_words(claims: &[Claim]) -> Vec<String> {
-    let mut sources: Vec<String> = Vec::new();
-    for a in claims.iter().filter_map(|c| c.attribution.as_ref()) {
-        for m in std::iter::once(&a.canonical).chain(a.also.iter().map(|x| &x.canonical)) {
-            for w in m.split(|ch: char| !ch.is_alphanumeric() && ch != '-') {
-                if !w.is_empty() && !sources.iter().any(|s| s == w) {
-                    sources.push(w.to_string());
-                }
-            }
-        }
-    }
-    sources
-}
-
-/// A claim's own names (a claim's own source mention as written is left out too: "aid groups in
-/// Idlib" keeps "Idlib" out of that sentence's names only).
-fn own_names<'t>(c: &'t Claim, sources: &[String]) -> Vec<&'t str> {
-    name_words(&c.text, sources, c.attribution.as_ref().map_or("", |a| a.source.as_str()))
-}
-
-/// The page's three most frequent names (named at least twice), the earliest of equals, counted
-/// over its first 64 claims: a page names its place early, and a long page costs no more.
-fn page_names(claims: &[Claim], sources: &[String]) -> Vec<String> {
-    let mut counts: Vec<(&str, usize)> = Vec::new();
-    for c in claims.iter().take(64) {
-        for w in own_names(c, sources) {
-            match counts.iter().position(|&(n, _)| n == w) {
-                Some(k) => counts[k].1 += 1,
-                None => counts.push((w, 1)),
-            }
-        }
-    }
-    let mut page: Vec<String> = Vec::new();
-    for _ in 0..3 {
-        let mut best: Option<usize> = None;
-        for (k, &(_, n)) in counts.iter().enumerate() {
-            if n >= 2 && best.map_or(true, |b| n > counts[b].1) {
-                best = Some(k);
-            }
-        }
-        let Some(k) = best else { break };
-        page.push(counts[k].0.to_string());
-        counts[k].1 = 0;
-    }
-    page
-}
-
-/// The names that place a claim's figures: its own (six at most), then the page's.
-fn claim_names(c: &Claim, sources: &[String], page: &[String]) -> Vec<String> {
-    let mut all: Vec<String> = own_names(c, sources).into_iter().take(6).map(str::to_string).collect();
-    for w in page {
-        if !all.iter().any(|a| a.eq_ignore_ascii_case(w)) {
-            all.push(w.clone());
-        }
-    }
-    all
-}
-
 /// Gives each figure its topic, when the text names the event it counts.
 fn topics(claims: &mut [Claim], positions: &[Positions], periods: &[Option<(Date, Date)>], reference: Option<Date>) {
     if !claims
@@ -394,8 +298,6 @@ fn topics(claims: &mut [Claim], positions: &[Positions], periods: &[Option<(Date
     {
         return;
     }
-    let sources = source_words(claims);
-    let page = page_names(claims, &sources);
     for ((c, positions), period) in claims.iter_mut().zip(positions).zip(periods) {
         if !c.values.iter().any(|v| matches!(v.kind, Kind::Count | Kind::Number | Kind::Money | Kind::Percent)) {
             continue;
@@ -403,8 +305,6 @@ fn topics(claims: &mut [Claim], positions: &[Positions], periods: &[Option<(Date
         // Without dates of its own, a figure covers the reference date.
         let when = period.or(reference.map(|d| (d, d)));
         let mut found: Vec<(usize, Topic)> = Vec::new();
-        // Read when the claim's first topic is found: most claims have none.
-        let mut names: Option<Vec<String>> = None;
         for (i, v) in c.values.iter().enumerate() {
             if v.text.contains(" other ") {
                 continue;
@@ -424,18 +324,7 @@ fn topics(claims: &mut [Claim], positions: &[Positions], periods: &[Option<(Date
                 }
                 _ => continue,
             };
-            found.push((
-                i,
-                Topic {
-                    thing,
-                    event,
-                    low,
-                    high,
-                    from: when.map(|w| w.0),
-                    to: when.map(|w| w.1),
-                    names: names.get_or_insert_with(|| claim_names(c, &sources, &page)).clone(),
-                },
-            ));
+            found.push((i, Topic { thing, event, low, high, from: when.map(|w| w.0), to: when.map(|w| w.1) }));
         }
         for (i, t) in found {
             c.values[i].topic = Some(t);
@@ -544,22 +433,7 @@ fn periods_overlap(a: Option<(Date, Date)>, b: Option<(Date, Date)>) -> bool {
 fn said_when(c: &Claim, positions: &Positions, v: &Value) -> bool {
     // Three words back are all it reads.
     let before = last_bytes(&c.text, positions.span(c, v).0, 64);
-    let cue = |w: &str| {
-        matches!(
-            w.trim_matches(|ch: char| !ch.is_alphabetic()),
-            "said"
-                | "says"
-                | "told"
-                | "reported"
-                | "announced"
-                | "added"
-                | "confirmed"
-                | "estimated"
-                | "stated"
-                | "tweeted"
-                | "wrote"
-        )
-    };
+    let cue = |w: &str| SAID_CUES.contains(w.trim_matches(|ch: char| !ch.is_alphabetic()));
     let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
     let day = matches!(v.grain, Some(crate::model::Grain::Day | crate::model::Grain::Week));
     day && words
@@ -754,3 +628,7 @@ static DISPUTING: Lexicon = Lexicon::new(
      contradicted contested earlier previously corrected revised only whereas while countered \
      rejected overstated understated inflating inflated exaggerated put",
 );
+
+/// Verbs that say when a source spoke (see [`said_when`]).
+static SAID_CUES: Lexicon =
+    Lexicon::new("said says told reported announced added confirmed estimated stated tweeted wrote");

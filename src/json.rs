@@ -248,8 +248,6 @@ impl Writer {
             self.date(t.from);
             self.raw(",\"to\":");
             self.date(t.to);
-            self.raw(",\"names\":");
-            self.list(&t.names, |w, n| w.string(n));
             self.raw("}");
         }
         self.raw("}");
@@ -345,7 +343,6 @@ mod tests {
                 high: 393_800.000_000_1,
                 from: Date::parse("2019-12-01").ok(),
                 to: None,
-                names: vec!["Idlib".into(), "a \"b\"".into()],
             }),
         }
     }

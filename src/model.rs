@@ -242,18 +242,13 @@ pub struct Topic {
     pub from: Option<Date>,
     /// The last day of that period (inclusive).
     pub to: Option<Date>,
-    /// Names that place the figure: the capitalised words of its sentence and the page's most
-    /// frequent ones ("Idlib", "Syrians"), sources, months and weekdays aside. Two figures are
-    /// compared only if they share one, or if either has none: "12 people killed" in a story
-    /// about Texas and "40 people killed" in one about Gaza count different things.
-    pub names: Vec<String>,
 }
 
 impl Topic {
     /// Whether two figures contradict each other: the same thing and event, periods that overlap
-    /// (a missing period overlaps any), bounds that do not meet, one order of magnitude (a gap of
-    /// more than ten times means different things: "23 people" and "1.4 million people"), and a
-    /// name in common, unless either has none.
+    /// (a missing period overlaps any), bounds that do not meet, and one order of magnitude (a gap
+    /// of more than ten times means different things: "23 people" and "1.4 million people").
+    /// Across pages the extension also asks for a place in common (`www/extension/memory.js`).
     ///
     /// ```
     /// use claimlens::{extract, Options};
@@ -270,10 +265,7 @@ impl Topic {
         };
         let apart = self.high < other.low || other.high < self.low;
         let (big, small) = (self.low.max(other.low), self.high.min(other.high).max(f64::MIN_POSITIVE));
-        let placed = self.names.is_empty()
-            || other.names.is_empty()
-            || self.names.iter().any(|a| other.names.iter().any(|b| a.eq_ignore_ascii_case(b)));
-        self.thing == other.thing && self.event == other.event && overlap && apart && big / small <= 10.0 && placed
+        self.thing == other.thing && self.event == other.event && overlap && apart && big / small <= 10.0
     }
 }
 

@@ -47,8 +47,6 @@ export interface Topic {
   high: number;
   from: string | null;
   to: string | null;
-  /** Names that place the figure ("Idlib"): its sentence's and the page's most frequent; figures are compared only if they share one or either has none. */
-  names: string[];
 }
 
 export interface CoSource extends NodePositions {

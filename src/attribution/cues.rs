@@ -396,30 +396,7 @@ fn joins_sources(s: &Sent<'_>, t: usize) -> bool {
 /// The phrase after a cue: up to punctuation, a relative pronoun or a participle.
 fn phrase_after(s: &Sent<'_>, a: usize, quoted: &dyn Fn(usize) -> bool) -> Option<(usize, usize)> {
     // "said in Kolwe": a place, not a speaker.
-    if s.is_word(a)
-        && matches!(
-            s.lw(a),
-            "in" | "at"
-                | "on"
-                | "from"
-                | "to"
-                | "for"
-                | "by"
-                | "with"
-                | "after"
-                | "before"
-                | "during"
-                | "late"
-                | "early"
-                | "earlier"
-                | "later"
-                | "last"
-                | "this"
-                | "that"
-                | "it"
-                | "there"
-        )
-    {
+    if s.is_word(a) && PLACE_PREPOSITIONS_AFTER_CUE.contains(s.lw(a)) {
         return None;
     }
     let mut b = a;
@@ -477,4 +454,10 @@ static INTRO_WORDS: Lexicon = Lexicon::new(
     "in on at after before during earlier later meanwhile separately however asked speaking \
      since by for from with despite last this until when while overall elsewhere still yet \
      instead also",
+);
+
+/// Words after a cue that start a place or time, not a speaker ("said in Kolwe").
+static PLACE_PREPOSITIONS_AFTER_CUE: Lexicon = Lexicon::new(
+    "in at on from to for by with after before during late early earlier later last this that \
+     it there",
 );

@@ -15,6 +15,7 @@ use std::ops::Range;
 use self::aliases::Registry;
 use self::quotes::Quote;
 use self::sources::SourceType;
+use crate::lexicon::Lexicon;
 use crate::values::Sent;
 
 /// A source mention resolved for the page.
@@ -67,29 +68,7 @@ fn full_name(text: &str, before: usize, surname: &str) -> Option<(String, Option
         let is_name = first.len() > 1
             && first.starts_with(char::is_uppercase)
             && first.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
-            && !matches!(
-                first,
-                "The"
-                    | "Mr"
-                    | "Mrs"
-                    | "Ms"
-                    | "Dr"
-                    | "Mayor"
-                    | "President"
-                    | "Minister"
-                    | "Judge"
-                    | "Former"
-                    | "General"
-                    | "Prime"
-                    | "Chief"
-                    | "Senator"
-                    | "Governor"
-                    | "Professor"
-                    | "Justice"
-                    | "Prosecutor"
-                    | "Lawyer"
-                    | "Inspector"
-            );
+            && !NOT_NAMES.contains(first);
         if is_name {
             let rest = &head[i + surname.len()..];
             let org = rest.strip_prefix(" of ").map(|r| {
@@ -209,3 +188,9 @@ impl Attributor {
         out
     }
 }
+
+/// Capitalised words that start a sentence without being a name.
+static NOT_NAMES: Lexicon = Lexicon::new(
+    "The Mr Mrs Ms Dr Mayor President Minister Judge Former General Prime Chief Senator \
+     Governor Professor Justice Prosecutor Lawyer Inspector",
+);

@@ -58,7 +58,7 @@ pub(crate) fn is_pronoun(w: &str) -> bool {
 }
 
 fn is_determiner(w: &str) -> bool {
-    matches!(w, "the" | "a" | "an" | "one" | "another" | "its" | "their" | "our" | "his" | "her" | "this" | "that")
+    DETERMINERS.contains(w)
 }
 
 /// Role words between an organisation and a person's name ("Observatory head Rami Abdel Rahman").
@@ -181,7 +181,7 @@ pub(crate) fn plausible(s: &Sent<'_>, a: usize, b: usize) -> bool {
             return false;
         }
         let w = s.lw(k);
-        if matches!(w, "is" | "was" | "were" | "are" | "be" | "has" | "have" | "had" | "will" | "would" | "not") {
+        if VERB_STOPS.contains(w) {
             return false;
         }
         // A capitalised function word opening the sentence ("In a video …") names nobody.
@@ -332,12 +332,7 @@ fn cut_pp(s: &Sent<'_>, a: usize, b: usize) -> usize {
         let participle = w.ends_with("ed") && w.len() > 4 || w.ends_with("ing") && w.len() > 5;
         // Before its noun a participle is an adjective ("the returning officer", "the ruling
         // party"); after it, the start of what follows ("economists polled by …").
-        let before_noun = s.is_word(k + 1)
-            && k + 1 < b
-            && !matches!(
-                s.lw(k + 1),
-                "by" | "on" | "in" | "at" | "from" | "for" | "to" | "with" | "of" | "during" | "last" | "this" | "over"
-            );
+        let before_noun = s.is_word(k + 1) && k + 1 < b && !AFTER_PARTICIPLE.contains(s.lw(k + 1));
         if s.is_word(k) && !s.glued(k) && !s.cap(k) && participle && !is_role(w) && !before_noun {
             return k;
         }
@@ -485,3 +480,12 @@ static DESCRIPTOR_TAILS: Lexicon = Lexicon::new(
     "based run owned backed funded led linked affiliated aligned controlled allied leaning \
      wing",
 );
+
+/// Determiners (see [`is_determiner`]).
+static DETERMINERS: Lexicon = Lexicon::new("the a an one another its their our his her this that");
+
+/// Verbs that end a source phrase.
+static VERB_STOPS: Lexicon = Lexicon::new("is was were are be has have had will would not");
+
+/// Words after a participle that show it starts what follows, not an adjective.
+static AFTER_PARTICIPLE: Lexicon = Lexicon::new("by on in at from for to with of during last this over");

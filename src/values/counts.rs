@@ -64,20 +64,7 @@ pub(crate) fn is_plural(s: &Sent<'_>, j: usize) -> bool {
             && !w.ends_with("us")
             && !w.ends_with("is")
             && !w.ends_with("ics")
-            && !matches!(
-                w,
-                "diabetes"
-                    | "series"
-                    | "species"
-                    | "news"
-                    | "measles"
-                    | "mumps"
-                    | "rabies"
-                    | "herpes"
-                    | "means"
-                    | "headquarters"
-                    | "whereabouts"
-            )
+            && !SINGULARS_IN_S.contains(w)
 }
 
 /// The noun phrase counted, starting at token `j`: its token range.
@@ -161,3 +148,7 @@ static PLURALS_WITHOUT_S: Lexicon = Lexicon::new(
     "people children men women police cattle sheep staff personnel livestock feet teeth mice \
      geese data media crew youth",
 );
+
+/// Singular nouns that end in "s" (see [`is_plural`]).
+static SINGULARS_IN_S: Lexicon =
+    Lexicon::new("diabetes series species news measles mumps rabies herpes means headquarters whereabouts");

@@ -276,42 +276,7 @@ fn year_in_context(s: &Sent<'_>, i: usize) -> bool {
         return false;
     }
     let before = if i > 0 { s.lw(i - 1) } else { "" };
-    let prep = matches!(
-        before,
-        "in" | "since"
-            | "by"
-            | "of"
-            | "from"
-            | "until"
-            | "till"
-            | "before"
-            | "after"
-            | "during"
-            | "through"
-            | "circa"
-            | "the"
-            | "early"
-            | "late"
-            | "mid"
-            | "to"
-            | "and"
-            | "between"
-            | "for"
-            | "around"
-            | "year"
-            | "spring"
-            | "summer"
-            | "autumn"
-            | "winter"
-            | "fall"
-            | "as"
-            | "than"
-            | "at"
-            | "on"
-            | "throughout"
-            | "c"
-    ) && i > 0
-        && s.is_word(i - 1);
+    let prep = DATE_PREPOSITIONS.contains(before) && i > 0 && s.is_word(i - 1);
     if prep {
         return true;
     }
@@ -733,4 +698,10 @@ static DATE_WORDS: Lexicon =
 static MONTH_CONTEXT: Lexicon = Lexicon::new(
     "in since of early mid late last next this until by from between to and through during \
      before after",
+);
+
+/// Words before a month or day that make it a date ("in May", "since June").
+static DATE_PREPOSITIONS: Lexicon = Lexicon::new(
+    "in since by of from until till before after during through circa the early late mid to \
+     and between for around year spring summer autumn winter fall as than at on throughout c",
 );

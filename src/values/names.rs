@@ -219,28 +219,8 @@ static DESIGNATOR_WORDS: Lexicon = Lexicon::new(
 
 fn known_suffix(s: &Sent<'_>, j: usize) -> bool {
     let w = s.lw(j);
-    matches!(
-        w,
-        "st" | "nd"
-            | "rd"
-            | "th"
-            | "s"
-            | "m"
-            | "bn"
-            | "k"
-            | "tn"
-            | "trn"
-            | "mn"
-            | "mln"
-            | "am"
-            | "pm"
-            | "h"
-            | "hrs"
-            | "million"
-            | "billion"
-            | "trillion"
-            | "thousand"
-    ) || super::measures::unit_at(s, j).is_some()
+    KNOWN_SUFFIXES.contains(w)
+        || super::measures::unit_at(s, j).is_some()
         || super::durations::unit_word(w).is_some()
         || super::percent::suffix_at(s, j).is_some()
 }
@@ -290,9 +270,7 @@ pub(crate) fn not_a_value(s: &Sent<'_>, i: usize) -> Option<usize> {
         }
         return Some(end);
     }
-    if matches!(s.lw(i + 1), "am" | "pm" | "a" | "p" | "gmt" | "utc" | "bst" | "cet" | "est" | "edt" | "pst" | "hrs")
-        && s.is_word(i + 1)
-    {
+    if CLOCK_SUFFIXES.contains(s.lw(i + 1)) && s.is_word(i + 1) {
         let w = s.lw(i + 1);
         if (w == "a" || w == "p") && !(s.p(i + 2, '.') && s.w(i + 3, "m")) {
             return None;
@@ -423,3 +401,10 @@ static FIGURE_TAILS: Lexicon = Lexicon::new(
     "strong thirds third quarters quarter fifths fifth tenths largest biggest most placed \
      highest lowest ranked",
 );
+
+/// Suffixes that make a figure one (see [`known_suffix`]).
+static KNOWN_SUFFIXES: Lexicon =
+    Lexicon::new("st nd rd th s m bn k tn trn mn mln am pm h hrs million billion trillion thousand");
+
+/// Words after a clock time ("4 pm", "10 GMT").
+static CLOCK_SUFFIXES: Lexicon = Lexicon::new("am pm a p gmt utc bst cet est edt pst hrs");

@@ -24,22 +24,7 @@ pub(crate) fn is_ordinal_word(w: &str) -> bool {
 }
 
 pub(crate) fn is_superlative(w: &str) -> bool {
-    (w.ends_with("est")
-        && w.len() > 4
-        && !matches!(
-            w,
-            "interest"
-                | "west"
-                | "protest"
-                | "request"
-                | "arrest"
-                | "harvest"
-                | "forest"
-                | "contest"
-                | "honest"
-                | "modest"
-                | "suggest"
-        ))
+    (w.ends_with("est") && w.len() > 4 && !NOT_SUPERLATIVES.contains(w))
         || matches!(w, "most" | "least" | "largest" | "biggest" | "placed" | "ranked" | "seeded" | "best" | "worst")
 }
 
@@ -134,3 +119,7 @@ fn ranked_noun(s: &Sent<'_>, j: usize) -> Option<usize> {
 fn counts_follow(s: &Sent<'_>, j: usize) -> bool {
     counts::noun_phrase(s, j).is_some()
 }
+
+/// Words in "-est" that are not superlatives.
+static NOT_SUPERLATIVES: Lexicon =
+    Lexicon::new("interest west protest request arrest harvest forest contest honest modest suggest");

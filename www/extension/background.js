@@ -40,8 +40,8 @@ async function recall(extraction, sender, title) {
     throw err;
   }
   // Its own copy: the extraction goes to the tab while this is written.
-  const claims = extraction.claims.map((c) => ({ ...c, checks: [] }));
-  setTimeout(() => kept.remember(page, { claims }).catch((err) => (rememberError = err)), 0);
+  const copy = { claims: extraction.claims.map((c) => ({ ...c, checks: [] })), sources: extraction.sources };
+  setTimeout(() => kept.remember(page, copy).catch((err) => (rememberError = err)), 0);
 }
 
 function engine() {

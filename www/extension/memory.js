@@ -24,20 +24,82 @@ const SHOWN = 3;
 
 /**
  * Whether two figures' topics contradict each other: the same thing and event, periods that
- * overlap (a missing period overlaps any), bounds that do not meet, one order of magnitude, and a
- * name in common unless either has none. The same rule as the engine's `Topic::conflicts`
- * (src/model.rs); tests/topics/pairs.json holds the two together.
+ * overlap (a missing period overlaps any), bounds that do not meet, one order of magnitude — the
+ * engine's `Topic::conflicts` (src/model.rs; tests/topics/pairs.json holds the two together) —
+ * and, across pages, a name in common unless either has none (`names`, see placeNames;
+ * tests/topics/places.json).
  */
 export function conflicts(a, b) {
   const overlap = !a.from || !a.to || !b.from || !b.to || (a.from <= b.to && b.from <= a.to);
   const apart = a.high < b.low || b.high < a.low;
   const big = Math.max(a.low, b.low);
   const small = Math.max(Math.min(a.high, b.high), Number.MIN_VALUE);
-  // ASCII letters only are folded, as the engine's eq_ignore_ascii_case does.
-  const names = (t) => (t.names ?? []).map((n) => n.replace(/[A-Z]/g, (c) => c.toLowerCase()));
+  const names = (t) => (t.names ?? []).map((n) => n.toLowerCase());
   const [na, nb] = [names(a), names(b)];
   const placed = !na.length || !nb.length || na.some((n) => nb.includes(n));
   return a.thing === b.thing && a.event === b.event && overlap && apart && big / small <= 10 && placed;
+}
+
+// ---- Where a figure is: the names that place it (tests/topics/places.json) ----
+
+const MONTHS = "january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec";
+const WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday";
+const FUNCTION_WORDS = "the a an and but or nor of in on at to for from by with as it its this that these those he she they we i you his her their our my your there here when while after before since until during if so yet not no";
+const ORDINARY = new Set(`${MONTHS} ${WEEKDAYS} ${FUNCTION_WORDS}`.split(" "));
+
+/** Letters and digits, with inner hyphens ("Al-Watan"); a match is a word. */
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}-]*/gu;
+
+/** The words of a name, lower-cased: "Syrian Observatory for Human Rights" → syrian, observatory, … */
+function wordsOf(text) {
+  return (text ?? "").toLowerCase().match(WORD) ?? [];
+}
+
+/**
+ * A claim's own names: the capitalised words of its sentence that are not the first word of a
+ * sentence or quotation, not a source's words (`sources`, a set of lower-cased words, and the
+ * claim's own mention as written), not a month, weekday or function word.
+ */
+export function ownNames(text, sources, mention = "") {
+  const own = new Set(wordsOf(mention));
+  const out = [];
+  let last = 0;
+  let initial = true;
+  for (const m of text.matchAll(WORD)) {
+    // An opening quotation mark or a sentence's end before a word makes it an initial one.
+    if (/[“"‘:.?!(]/.test(text.slice(last, m.index))) initial = true;
+    last = m.index + m[0].length;
+    const word = m[0];
+    const wasInitial = initial;
+    initial = false;
+    const lower = word.toLowerCase();
+    if (wasInitial || word.length < 2 || !/^\p{Lu}/u.test(word)) continue;
+    if (ORDINARY.has(lower) || sources.has(lower) || own.has(lower) || out.includes(word)) continue;
+    out.push(word);
+  }
+  return out;
+}
+
+/**
+ * The names that place each claim of a page, by claim id: its own (six at most), then the page's
+ * three most frequent (named twice at least in its first 64 claims), so a sentence that does not
+ * repeat the place still carries it.
+ */
+export function placeNames(extraction) {
+  const sources = new Set(extraction.sources?.flatMap((s) => wordsOf(s.canonical)) ?? []);
+  for (const c of extraction.claims) for (const w of wordsOf(c.attribution?.canonical)) sources.add(w);
+  const own = new Map(extraction.claims.map((c) => [c.id, ownNames(c.text, sources, c.attribution?.source)]));
+  const counts = new Map();
+  for (const c of extraction.claims.slice(0, 64)) for (const w of own.get(c.id)) counts.set(w, (counts.get(w) ?? 0) + 1);
+  // The most frequent first; a Map keeps first appearances in order, and the sort is stable.
+  const page = [...counts].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([w]) => w);
+  const out = new Map();
+  for (const [id, mine] of own) {
+    const all = mine.slice(0, 6);
+    for (const w of page) if (!all.some((a) => a.toLowerCase() === w.toLowerCase())) all.push(w);
+    out.set(id, all);
+  }
+  return out;
 }
 
 /** The index key of a topic: its thing and event. */
@@ -88,7 +150,7 @@ function dropClaims(tx, keys) {
 }
 
 /** What a page's claim is kept as. */
-function record(claim, page) {
+function record(claim, page, names = []) {
   const a = claim.attribution;
   const text = claim.text.length > SENTENCE_LIMIT ? `${claim.text.slice(0, SENTENCE_LIMIT - 1)}…` : claim.text;
   return {
@@ -110,7 +172,7 @@ function record(claim, page) {
       counted: v.counted,
       from: v.from,
       to: v.to,
-      topic: v.topic ? dated(v.topic, page.seen.slice(0, 10)) : null,
+      topic: v.topic ? { ...dated(v.topic, page.seen.slice(0, 10)), names } : null,
     })),
   };
 }
@@ -169,8 +231,9 @@ export class Memory {
     ]);
     for (const key of old) claims.delete(key);
     for (const key of oldFigures) figures.delete(key);
+    const places = placeNames(extraction);
     const added = extraction.claims.map((claim) => {
-      const kept = record(claim, page);
+      const kept = record(claim, page, places.get(claim.id));
       const r = claims.add(kept);
       // Each figure is added when its claim has its key: no wait between claims. A figure carries
       // what a conflict shows, so a lookup never reads the claims behind what it finds.
@@ -205,10 +268,11 @@ export class Memory {
     // The page's figures by topic: one read per topic, of the figures whose period ends on or
     // after the earliest start among the page's.
     const byKey = new Map();
+    const places = placeNames(extraction);
     for (const claim of extraction.claims) {
       claim.values.forEach((v, value) => {
         if (!v.topic) return;
-        const t = dated(v.topic, day);
+        const t = { ...dated(v.topic, day), names: places.get(claim.id) };
         const key = topicKey(t);
         if (!byKey.has(key)) byKey.set(key, []);
         byKey.get(key).push({ claim, value, t });
