@@ -46,6 +46,8 @@ test("the add-on reads the plain article and shows its panel in Firefox", async 
     state = await driver.executeScript('return document.querySelector("claimlens-host")?.dataset.state ?? null');
   }
   assert.equal(state, "ready");
+  // The claim memory answers after the claims.
+  await driver.wait(async () => (await driver.executeScript('return document.querySelector("claimlens-host").dataset.memory')) === "done", 20000);
   const out = await driver.executeScript(`
     const root = document.querySelector("claimlens-host").shadowRoot;
     return {

@@ -79,7 +79,9 @@ async function read(path) {
   await tab.goto(`${origin}${path}`);
   await tab.bringToFront();
   await worker.evaluate(() => globalThis.claimlensTest.scanActiveTab());
+  // The claims come first; the memory's flags follow them.
   await tab.waitForFunction(() => document.querySelector("claimlens-host")?.dataset.state === "ready", null, { timeout: 30000 });
+  await tab.waitForFunction(() => document.querySelector("claimlens-host").dataset.memory === "done", null, { timeout: 30000 });
   const notes = await tab.evaluate(() =>
     [...document.querySelector("claimlens-host").shadowRoot.querySelectorAll(".check.elsewhere")].map((n) => ({
       text: n.textContent,
@@ -189,4 +191,12 @@ test("past its cap the memory drops the oldest claims first, with their figures"
   assert.ok(result.texts.includes("110,000") && !result.texts.includes("100,000"), `the dropped claim's figure is gone: ${result.texts}`);
   assert.equal(result.wrong, "RangeError", "a cap that is not a positive whole number is refused");
   await tab.close();
+});
+
+// Last: it breaks the memory for the rest of this browser's life.
+test("a memory that fails is said in the panel, and the claims are still shown", async () => {
+  await worker.evaluate(async () => (await globalThis.claimlensTest.memory()).close());
+  const b = await read("/b/");
+  assert.match(b.status, /^\d+ claims, \d+ sources, \d+ unattributed\. claimlens could not use its claim memory: /);
+  assert.deepEqual(b.notes, []);
 });

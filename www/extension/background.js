@@ -5,13 +5,11 @@
 
 import init, { extractNodes } from "claimlens-engine";
 import { pack } from "../lib/transfer.js";
-import { annotate, Memory, pageAddress } from "./memory.js";
+import { Memory, memoryChecks, pageAddress } from "./memory.js";
 import * as P from "./protocol.js";
 
 let ready = null;
 let memory = null;
-/** Why the last page could not be remembered (said with the next page's claims), or null. */
-let rememberError = null;
 
 /** The claim memory, opened once. */
 function openMemory() {
@@ -23,25 +21,25 @@ function openMemory() {
 }
 
 /**
- * Flags the figures of a page that contradict figures the reader saw on other pages, then
- * remembers the page's claims: after the answer has gone to the tab, so the reader never waits
- * for it. Only web pages are remembered, and nothing from a private window.
+ * After the tab has its claims: flags the figures of the page that contradict figures the reader
+ * saw on other pages (sent to the tab as a `memory` message), then remembers the page's claims.
+ * Only web pages are remembered, and nothing from a private window. The tab always hears back,
+ * with no flags when the memory is off, so it knows the memory has had its say.
  */
-async function recall(extraction, sender, title) {
+async function recall(extraction, sender, title, scan) {
+  const answer = (checks, error) => chrome.tabs.sendMessage(sender.tab.id, { kind: P.MEMORY, scan, checks, ...(error ? { error } : {}) }, { frameId: sender.frameId }).catch(() => {});
   const url = sender.url ?? sender.tab?.url;
   // Private windows leave no trace: nothing read there is remembered or compared.
-  if (sender.tab?.incognito || !/^https?:/.test(url ?? "")) return;
+  if (!(await settings()).memory || sender.tab?.incognito || !/^https?:/.test(url ?? "")) return answer([]);
   const page = { url: pageAddress(url), title: String(title ?? sender.tab?.title ?? "").slice(0, 300), seen: new Date().toISOString() };
-  const kept = await openMemory();
-  annotate(extraction, await kept.conflicts(extraction, page));
-  if (rememberError) {
-    const err = rememberError;
-    rememberError = null;
-    throw err;
+  try {
+    const kept = await openMemory();
+    const found = await kept.conflicts(extraction, page);
+    await answer(memoryChecks(extraction, found));
+    await kept.remember(page, extraction);
+  } catch (err) {
+    await answer([], `claimlens could not use its claim memory: ${err?.message ?? err}`);
   }
-  // Its own copy: the extraction goes to the tab while this is written.
-  const copy = { claims: extraction.claims.map((c) => ({ ...c, checks: [] })), sources: extraction.sources };
-  setTimeout(() => kept.remember(page, copy).catch((err) => (rememberError = err)), 0);
 }
 
 function engine() {
@@ -126,12 +124,8 @@ async function handle(message, sender) {
       // The engine answers in JSON text; it travels to the tab in parts (see lib/transfer.js).
       const json = extractNodes(message.texts, Uint32Array.from(message.blocks), message.options, progress);
       const extraction = JSON.parse(json);
-      if ((await settings()).memory) {
-        // The claims are shown even when the memory fails; the panel says why it has no memory.
-        await recall(extraction, sender, message.title).catch((err) => {
-          extraction.memoryError = `claimlens could not use its claim memory: ${err?.message ?? err}`;
-        });
-      }
+      // The claims go to the tab now; the claim memory answers after them.
+      setTimeout(() => recall(extraction, sender, message.title, message.scan ?? 0), 0);
       return { kind: "extracted", extraction: pack(extraction) };
     }
     case P.SCAN_ACTIVE_TAB:

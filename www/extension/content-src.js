@@ -14,16 +14,49 @@ function create() {
   let timer = 0;
   let settings = P.DEFAULT_SETTINGS;
   let progress = null;
+  /** This page's scans, counted: the claim memory's answer names the scan it is about. */
+  let scans = 0;
+  /** The latest scan's claims, and the memory's answer about them once it came. */
+  let current = null;
+  /** A memory answer that came before its scan's claims did. */
+  let early = null;
+
+  /** Puts the memory's flags on the claims they concern; shown now, or when the panel is ready. */
+  function applyMemory(message) {
+    for (const [id, check] of message.checks) current.extraction.claims[id]?.checks.push(check);
+    current.memory = message;
+    settle();
+  }
+
+  /** Once the panel shows the latest claims and the memory has answered: list them again. */
+  function settle() {
+    const m = current?.memory;
+    if (!m || current.settled || host?.dataset.state !== "ready" || widget?.result?.extraction !== current.extraction) return;
+    current.settled = true;
+    const shown = host;
+    widget.refresh({ list: m.checks.length > 0, error: m.error ?? null }).then(() => {
+      // What the memory said is in place (for anyone checking: tests).
+      shown.dataset.memory = "done";
+    });
+  }
 
   async function read(texts, blocks, options, onProgress) {
     progress = onProgress;
     let reply;
     try {
-      reply = await chrome.runtime.sendMessage({ kind: P.EXTRACT, texts, blocks: Array.from(blocks), options, title: String(document.title ?? "") });
+      scans += 1;
+      if (host) host.dataset.memory = "waiting";
+      reply = await chrome.runtime.sendMessage({ kind: P.EXTRACT, texts, blocks: Array.from(blocks), options, title: String(document.title ?? ""), scan: scans });
     } finally {
       progress = null;
     }
-    if (reply?.kind === "extracted") return unpack(reply.extraction);
+    if (reply?.kind === "extracted") {
+      const extraction = await unpack(reply.extraction);
+      current = { scan: scans, extraction };
+      if (early?.scan === scans) applyMemory(early);
+      early = null;
+      return extraction;
+    }
     const Ctor = reply?.name === "TypeError" ? TypeError : reply?.name === "RangeError" ? RangeError : Error;
     throw Object.assign(new Ctor(reply?.message ?? "claimlens's background did not answer"), { code: "ENGINE" });
   }
@@ -38,6 +71,7 @@ function create() {
     sheet.replaceSync(css);
     shadow.adoptedStyleSheets = [sheet];
     widget = new Widget(host, shadow, read, { adoptStyles: false });
+    host.addEventListener("claimlens:scanned", settle);
     document.documentElement.append(host);
     // In the top layer, as the embed's panel is: above any overlay or z-index of the page.
     try {
@@ -95,6 +129,14 @@ function create() {
     if (sender.id !== chrome.runtime.id || !P.valid(message)) return false;
     if (message.kind === P.PROGRESS) {
       progress?.("extracting", { share: message.share });
+      return false;
+    }
+    if (message.kind === P.MEMORY) {
+      // Only for the latest scan: an older one's answer is moot.
+      if (message.scan === scans) {
+        if (current?.scan === scans) applyMemory(message);
+        else early = message;
+      }
       return false;
     }
     const reply = message.kind === P.SCAN ? scan(message.settings) : message.kind === P.CLEAR ? Promise.resolve(clear()) : Promise.resolve(status());

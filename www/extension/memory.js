@@ -351,19 +351,17 @@ export class Memory {
   }
 }
 
-/** Adds the remembered conflicts to the extraction's claims, as `conflicts_with_memory` checks. */
-export function annotate(extraction, found) {
+/**
+ * The remembered conflicts as `conflicts_with_memory` checks, `[claimId, check]` pairs for the
+ * claims they concern.
+ */
+export function memoryChecks(extraction, found) {
+  const out = [];
   for (const claim of extraction.claims) {
     for (const { value, elsewhere } of found.get(claim.id) ?? []) {
       const here = claim.values[value].text;
-      claim.checks.push({
-        kind: "conflicts_with_memory",
-        message: `${here} here; ${elsewhere.text} on a page you read before`,
-        claims: [claim.id],
-        value,
-        elsewhere,
-      });
+      out.push([claim.id, { kind: "conflicts_with_memory", message: `${here} here; ${elsewhere.text} on a page you read before`, claims: [claim.id], value, elsewhere }]);
     }
   }
-  return extraction;
+  return out;
 }

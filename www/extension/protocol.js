@@ -17,6 +17,12 @@ export const CLEAR = "clear";
 export const STATUS = "status";
 /** Popup → background: auto-scan a site (after the reader granted the host permission) or stop. */
 export const SET_AUTOSCAN = "set-autoscan";
+/**
+ * Background → content script, after the claims of scan `scan`: the figures that differ from ones
+ * the reader saw on other pages, as `[claimId, check]` pairs (empty when none, or when the memory
+ * is off), and why the memory failed, if it did.
+ */
+export const MEMORY = "memory";
 /** Popup or history page → background: empty the claim memory. */
 export const FORGET_MEMORY = "forget-memory";
 
@@ -25,7 +31,9 @@ const isObject = (x) => x !== null && typeof x === "object" && !Array.isArray(x)
 
 const SHAPES = {
   // `title`: the page's title, kept with its claims in the claim memory.
-  [EXTRACT]: (m) => Array.isArray(m.texts) && m.texts.every(isString) && Array.isArray(m.blocks) && m.blocks.length === m.texts.length && m.blocks.every((b) => Number.isInteger(b) && b >= 0) && isObject(m.options) && (m.title === undefined || isString(m.title)),
+  // `scan`: the content script's count of its scans, which the memory's answer names.
+  [EXTRACT]: (m) => Array.isArray(m.texts) && m.texts.every(isString) && Array.isArray(m.blocks) && m.blocks.length === m.texts.length && m.blocks.every((b) => Number.isInteger(b) && b >= 0) && isObject(m.options) && (m.title === undefined || isString(m.title)) && (m.scan === undefined || Number.isInteger(m.scan)),
+  [MEMORY]: (m) => Number.isInteger(m.scan) && Array.isArray(m.checks) && m.checks.every((c) => Array.isArray(c) && Number.isInteger(c[0]) && isObject(c[1])) && (m.error === undefined || isString(m.error)),
   [SCAN_ACTIVE_TAB]: () => true,
   [CLEAR_ACTIVE_TAB]: () => true,
   [STATUS_ACTIVE_TAB]: () => true,

@@ -254,6 +254,9 @@ export function createPanel(root, { onOpen, onExport, onToggle }) {
   return {
     render,
     /** A status line; `busy` shows a progress bar, determinate when `share` (0 to 1) is known. */
+    get status() {
+      return status.textContent;
+    },
     setStatus(text, { busy = false, error = false, share = null } = {}) {
       status.textContent = text;
       status.classList.toggle("error", error);

@@ -95,11 +95,9 @@ export class Widget {
       this.#result = result;
       panel.setDate(result.date);
       await panel.render(result.extraction);
-      const { claims, sources, memoryError } = result.extraction;
+      const { claims, sources } = result.extraction;
       const unattributed = claims.filter((c) => !c.attribution).length;
-      const counts = `${claims.length} claims, ${sources.length} sources, ${unattributed} unattributed`;
-      // The extension's claim memory failed: the claims are shown, and the reader is told.
-      panel.setStatus(memoryError ? `${counts}. ${memoryError}` : counts, { error: !!memoryError });
+      panel.setStatus(`${claims.length} claims, ${sources.length} sources, ${unattributed} unattributed`);
       await this.#repaint();
       host.dataset.state = "ready";
       mark("claimlens:ready");
@@ -112,6 +110,17 @@ export class Widget {
       host.dispatchEvent(new CustomEvent("claimlens:error", { detail: err, bubbles: true }));
       throw err;
     }
+  }
+
+  /**
+   * Lists the claims again, after checks were added to them (the extension's claim memory answers
+   * after the claims are shown); `error`, when given, joins the status line.
+   */
+  async refresh({ list = true, error = null } = {}) {
+    const extraction = this.#result?.extraction;
+    if (!extraction) return;
+    if (list) await this.#panel.render(extraction);
+    if (error) this.#panel.setStatus(`${this.#panel.status}. ${error}`, { error: true });
   }
 
   /** Turns the highlights on or off. */
