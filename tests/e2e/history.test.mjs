@@ -273,6 +273,12 @@ test("a page scanned with the toolbar button is in the history, with a link back
   await tab.bringToFront();
   const reply = await ext.worker.evaluate(() => globalThis.claimlensTest.scanActiveTab());
   assert.equal(reply.kind, "status", JSON.stringify(reply));
+  // The page is remembered after its claims are shown and the memory has answered.
+  await tab.waitForFunction(() => document.querySelector("claimlens-host")?.dataset.memory === "done");
+  await ext.worker.evaluate(async (n) => {
+    const memory = await globalThis.claimlensTest.memory();
+    for (let i = 0; i < 100 && (await memory.count()) < n; i++) await new Promise((r) => setTimeout(r, 50));
+  }, reply.claims);
   const { page, problems } = await openHistory();
   assert.match(await page.locator("#summary").textContent(), new RegExp(`^${reply.claims} remembered claims`));
   const links = await page.locator("a.page").evaluateAll((as) => [...new Set(as.map((a) => `${a.getAttribute("href")} ${a.textContent}`))]);

@@ -93,12 +93,22 @@ async function read(path) {
   return { notes, status };
 }
 
-const remembered = () => worker.evaluate(async () => (await globalThis.claimlensTest.memory()).count());
+/** How many claims the memory keeps; with `atLeast`, waits up to 3 s for a write still under way. */
+const remembered = (atLeast = 0) =>
+  worker.evaluate(async (n) => {
+    const memory = await globalThis.claimlensTest.memory();
+    let count = await memory.count();
+    for (let i = 0; i < 60 && count < n; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      count = await memory.count();
+    }
+    return count;
+  }, atLeast);
 
 test("a conflicting figure read later is flagged with a link to the page it contradicts", async () => {
   const a = await read("/a/");
   assert.deepEqual(a.notes, [], "nothing to compare with yet");
-  assert.ok((await remembered()) >= 2, "page A's claims are remembered");
+  assert.ok((await remembered(2)) >= 2, "page A's claims are remembered");
   const b = await read("/b/");
   assert.equal(b.notes.length, 1, JSON.stringify(b));
   const [note] = b.notes;
@@ -124,7 +134,7 @@ test("the same figure for another place is not flagged", async () => {
 test("the memory survives a browser restart", async () => {
   await context.close();
   await launch();
-  assert.ok((await remembered()) >= 6);
+  assert.ok((await remembered(6)) >= 6);
   const b = await read("/b/");
   assert.ok(b.notes.some((n) => n.links.some((l) => l.href === `${origin}/a/`)), JSON.stringify(b.notes));
 });
