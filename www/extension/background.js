@@ -5,7 +5,7 @@
 
 import init, { extractNodes } from "claimlens-engine";
 import { pack } from "../lib/transfer.js";
-import { Memory, memoryChecks, pageAddress } from "./memory.js";
+import { Memory, memoryChecks, pageAddress, placeNames } from "./memory.js";
 import * as P from "./protocol.js";
 
 let ready = null;
@@ -34,9 +34,11 @@ async function recall(extraction, sender, title, scan) {
   const page = { url: pageAddress(url), title: String(title ?? sender.tab?.title ?? "").slice(0, 300), seen: new Date().toISOString() };
   try {
     const kept = await openMemory();
-    const found = await kept.conflicts(extraction, page);
+    // Where the page's figures are: read once, for the lookup and for the write.
+    const places = placeNames(extraction);
+    const found = await kept.conflicts(extraction, page, places);
     await answer(memoryChecks(extraction, found));
-    await kept.remember(page, extraction);
+    await kept.remember(page, extraction, places);
   } catch (err) {
     await answer([], `claimlens could not use its claim memory: ${err?.message ?? err}`);
   }

@@ -215,10 +215,10 @@ export class Memory {
 
   /**
    * Keeps a page's claims (replacing what was kept for the same address), then drops the oldest
-   * claims past the cap. `page` is `{ url, title, seen }` (`seen` an ISO date-time). Returns how
-   * many claims were kept for the page.
+   * claims past the cap. `page` is `{ url, title, seen }` (`seen` an ISO date-time); `places`, the
+   * page's placeNames when the caller has them already. Returns how many claims were kept.
    */
-  async remember(page, extraction) {
+  async remember(page, extraction, places = placeNames(extraction)) {
     const tx = this.#db.transaction(["claims", "figures", "meta"], "readwrite");
     const finished = done(tx);
     const claims = tx.objectStore("claims");
@@ -231,7 +231,6 @@ export class Memory {
     ]);
     for (const key of old) claims.delete(key);
     for (const key of oldFigures) figures.delete(key);
-    const places = placeNames(extraction);
     const added = extraction.claims.map((claim) => {
       const kept = record(claim, page, places.get(claim.id));
       const r = claims.add(kept);
@@ -262,13 +261,13 @@ export class Memory {
    * The remembered figures, from other pages, that contradict a figure of `extraction`: for each
    * claim id, a list of `{ value, elsewhere }` (`value` the index of its figure; `elsewhere` the
    * remembered figure's page, source, text and date seen), one per page, the most recent first.
+   * `places` as for remember.
    */
-  async conflicts(extraction, page) {
+  async conflicts(extraction, page, places = placeNames(extraction)) {
     const day = page.seen.slice(0, 10);
     // The page's figures by topic: one read per topic, of the figures whose period ends on or
     // after the earliest start among the page's.
     const byKey = new Map();
-    const places = placeNames(extraction);
     for (const claim of extraction.claims) {
       claim.values.forEach((v, value) => {
         if (!v.topic) return;
