@@ -75,11 +75,10 @@ fn words(name: &str) -> Vec<String> {
         .collect()
 }
 
-/// A run of capitalised words in `text` whose initials spell `acr` ("World Food Programme" for
-/// "WFP"); small words inside a name ("of", "for", "and", "the") are allowed.
-fn spelled_out(text: &str, acr: &str) -> Option<String> {
+/// A run of capitalised words among a text's `words` whose initials spell `acr` ("World Food
+/// Programme" for "WFP"); small words inside a name ("of", "for", "and", "the") are allowed.
+fn spelled_out(words: &[&str], acr: &str) -> Option<String> {
     let first = acr.chars().next()?;
-    let words: Vec<&str> = text.split_whitespace().collect();
     for i in 0..words.len() {
         let w0 = words[i].trim_matches(|c: char| !c.is_alphanumeric());
         if !w0.starts_with(first) || w0.len() < 2 || w0.chars().all(|c| c.is_uppercase()) {
@@ -182,12 +181,16 @@ impl Registry {
     /// Gives acronyms their full name when the page spells it somewhere, even outside a source
     /// phrase ("the WFP" … "a World Food Programme convoy").
     pub fn finish(&mut self, text: &str) {
+        // The page's words, split once for all its acronyms (once per acronym was a pass over
+        // the whole page for each).
+        let mut page_words: Option<Vec<&str>> = None;
         for e in &mut self.entries {
             if !is_acronym(&e.canonical) {
                 continue;
             }
             let acr = e.canonical.replace('.', "");
-            if let Some(full) = spelled_out(text, &acr) {
+            let page_words = page_words.get_or_insert_with(|| text.split_whitespace().collect());
+            if let Some(full) = spelled_out(page_words, &acr) {
                 e.rename(full);
             }
         }

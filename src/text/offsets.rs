@@ -43,9 +43,23 @@ impl<'a> Utf16Map<'a> {
     }
 }
 
-/// The UTF-16 length of whole characters' bytes (a loop the compiler vectorises).
+/// The UTF-16 length of whole characters' bytes: their number, less the continuation bytes,
+/// plus one for each 4-byte sequence's leading byte. Eight bytes at a time in a `u64` (WebAssembly
+/// has no vectors here, and a byte at a time was 3% of the engine's time there).
 fn units_in(bytes: &[u8]) -> usize {
-    bytes.iter().map(|&b| utf16_units_of_byte(b)).sum()
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let (mut continuation, mut four_byte) = (0, 0);
+    for chunk in &mut chunks {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // Each byte's bit 7, and its bits 6, 5 and 4 shifted up to bit 7 (shifts below 8 never
+        // carry a byte's bits into the next byte's bit 7).
+        continuation += (x & !(x << 1) & HIGH).count_ones() as usize; // 10xx_xxxx
+        four_byte += (x & (x << 1) & (x << 2) & (x << 3) & HIGH).count_ones() as usize;
+        // 1111_0xxx
+    }
+    let tail = chunks.remainder();
+    bytes.len() - tail.len() - continuation + four_byte + tail.iter().map(|&b| utf16_units_of_byte(b)).sum::<usize>()
 }
 
 /// Counts each character's UTF-16 units on its leading byte: 1 for 1–3 byte sequences, 2 for
@@ -86,6 +100,18 @@ mod tests {
         let map = Utf16Map::new(&text);
         assert_eq!(map.utf16(text.len()), BLOCK);
         assert_eq!(map.utf16(BLOCK), BLOCK / 2);
+    }
+
+    #[test]
+    fn counts_eight_bytes_at_a_time_as_one_at_a_time() {
+        let text = "a€😀\u{a0}“é\u{10348}z".repeat(9);
+        let bytes = text.as_bytes();
+        for start in 0..bytes.len() {
+            for end in start..bytes.len().min(start + 40) {
+                let slow: usize = bytes[start..end].iter().map(|&b| utf16_units_of_byte(b)).sum();
+                assert_eq!(units_in(&bytes[start..end]), slow, "{start}..{end}");
+            }
+        }
     }
 
     #[test]

@@ -110,14 +110,22 @@ pub fn split_sentences(text: &str, para: Range<usize>, paragraph: usize, out: &m
     let mut sent_start = 0;
     let mut curly = 0u32;
     let mut straight_open = false;
-    let mut prev: char = ' ';
     let mut i = 0;
     while i < s.len() {
+        // Only quotation marks and sentence ends matter here: a straight quote or . ! ? (ASCII),
+        // and “ ” … (three bytes each, led by 0xE2). Every other byte is stepped over without
+        // decoding it; 0xE2 is never a continuation byte, so `i` is a boundary when it matters.
+        if !matches!(bytes[i], b'"' | b'.' | b'!' | b'?' | 0xE2) {
+            i += 1;
+            continue;
+        }
         let c = s[i..].chars().next().expect("i is a char boundary");
         match c {
             '“' => curly += 1,
             '”' => curly = curly.saturating_sub(1),
             '"' => {
+                // The character before it (a sentence starts after white space).
+                let prev = s[..i].chars().next_back().unwrap_or(' ');
                 if straight_open {
                     straight_open = false;
                 } else if prev.is_whitespace() || matches!(prev, '(' | '[' | '-' | '—' | '–' | '‘') || i == 0 {
@@ -149,7 +157,6 @@ pub fn split_sentences(text: &str, para: Range<usize>, paragraph: usize, out: &m
                 let rest = &s[k..];
                 let ws = rest.len() - rest.trim_start().len();
                 if k == s.len() || ws == 0 {
-                    prev = s[..k].chars().next_back().unwrap_or(' ');
                     i = k.max(i + 1);
                     continue;
                 }
@@ -162,17 +169,14 @@ pub fn split_sentences(text: &str, para: Range<usize>, paragraph: usize, out: &m
                 if boundary {
                     push(sent_start..k, out);
                     sent_start = m;
-                    prev = ' ';
                     i = m;
                     continue;
                 }
-                prev = s[..k].chars().next_back().unwrap_or(' ');
                 i = k;
                 continue;
             }
             _ => {}
         }
-        prev = c;
         i += c.len_utf8();
     }
     push(sent_start..s.len(), out);
