@@ -12,6 +12,8 @@ const { parse } = JSON;
 
 let ready = null;
 let generation = 0;
+// The compiled .wasm, shared by every generation: a fresh instance does not fetch or compile again.
+let compiled = null;
 
 function engineError(message, cause) {
   const err = new Error(message, { cause });
@@ -37,6 +39,34 @@ async function promisesSettle() {
   return settled;
 }
 
+/**
+ * Fetches and compiles the .wasm, as it streams in when the server says `application/wasm`.
+ * Settles with `{ module }` or `{ error }`, never rejects: it runs beside the glue's import, and a
+ * failure is reported once, by load().
+ */
+async function compileEngine(url) {
+  try {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
+    const type = response.headers.get("content-type") ?? "";
+    if (typeof WebAssembly.compileStreaming === "function" && type.split(";")[0].trim() === "application/wasm") {
+      return { module: await WebAssembly.compileStreaming(response) };
+    }
+    return { module: await WebAssembly.compile(await response.arrayBuffer()) };
+  } catch (error) {
+    return { error };
+  }
+}
+
+/** Imports the glue; settles with `{ glue }` or `{ error }`, never rejects (see compileEngine). */
+async function importGlue(url) {
+  try {
+    return { glue: await import(url) };
+  } catch (error) {
+    return { error };
+  }
+}
+
 /** Loads and compiles the engine once; later calls share the same promise. */
 export function load() {
   if (!ready) {
@@ -46,12 +76,20 @@ export function load() {
     // Awaited rather than chained with .then(): a page may have replaced Promise.prototype.then.
     ready = (async () => {
       try {
+        // The .wasm is fetched and compiled while the glue loads, and both start at once.
+        compiled ??= compileEngine(wasmUrl);
+        const compiling = compiled;
+        const importing = importGlue(new URL(`../pkg/claimlens.js${suffix}`, import.meta.url).href);
         if (!(await promisesSettle())) throw new Error("this page replaced Promise.prototype.then");
-        const glue = await import(new URL(`../pkg/claimlens.js${suffix}`, import.meta.url).href);
-        await glue.default({ module_or_path: wasmUrl });
+        const { glue, error: importError } = await importing;
+        if (importError) throw importError;
+        const { module, error } = await compiling;
+        if (error) throw error;
+        await glue.default({ module_or_path: module });
         return glue;
       } catch (cause) {
         ready = null;
+        compiled = null;
         throw engineError(`claimlens could not load its engine from ${wasmUrl}: ${cause?.message ?? cause}`, cause);
       }
     })();
