@@ -45,6 +45,12 @@ export function tables(run) {
     ]),
     notes: [
       "First result: import (or fetch + compile + instantiate) and the first call on the article, in a fresh process (native: the first run of a fresh process; Chromium: a fresh page).",
+      ...run.engines
+        .filter((e) => e.demo)
+        .map(
+          (e) =>
+            `The whole widget on the demo page (${e.label}): ${ms(e.demo.ms)} from the request for claimlens.js to the claims listed and highlighted (median of ${e.demo.runs} fresh pages), ${ms(e.demo.scanToReadyMs)} of it from the start of the scan.`,
+        ),
     ],
   };
 
