@@ -80,7 +80,7 @@ export function tables(run) {
       ["total a page loads", kb(parts.rawBytes), kb(parts.gzipBytes)],
       ["total with the parts on demand", kb(parts.allRawBytes), kb(parts.allGzipBytes)],
     ],
-    notes: ["On demand: lib/worker.js for pages over 30,000 characters of text, lib/export.js when the reader copies the claims."],
+    notes: ["claimlens.js is the widget's modules in one file (the exports included). On demand: lib/worker.js and the three modules it imports, for pages over 30,000 characters of text."],
   };
   return [speed, engine, ratios, download];
 }

@@ -1,7 +1,7 @@
 // What a browser downloads, raw and gzipped (zlib level 9): claimlens's files from dist/web, part by
 // part, and each alternative bundled for the browser by esbuild from an entry that uses it the way
 // bench/engines.mjs does (so tree-shaking keeps what that use needs).
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { WEB } from "./paths.mjs";
@@ -17,24 +17,19 @@ const ENTRIES = {
 
 const measure = (bytes) => ({ rawBytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length });
 
-/** Files a page fetches only when needed: the worker for long pages, the exports on a copy. */
-const ON_DEMAND = new Set(["lib/worker.js", "lib/export.js"]);
+/**
+ * Files a page fetches only when needed: a long page is read in a worker, which loads lib/worker.js
+ * and the modules it imports. (The widget itself is one file, claimlens.js; the rest of lib/ is
+ * there for whoever imports a module on its own.)
+ */
+const ON_DEMAND = new Set(["lib/worker.js", "lib/engine.js", "lib/schedule.js", "lib/transfer.js"]);
 
 /**
  * claimlens: { parts: [{ file, rawBytes, gzipBytes, onDemand }], rawBytes, gzipBytes (what a page
  * loads up front), allRawBytes, allGzipBytes (every part) }.
  */
 export function claimlensSizes(dir = WEB) {
-  const files = [
-    "pkg/claimlens_bg.wasm",
-    "pkg/claimlens.js",
-    "claimlens.js",
-    ...readdirSync(`${dir}/lib`)
-      .filter((f) => f.endsWith(".js"))
-      .sort()
-      .map((f) => `lib/${f}`),
-    "claimlens.css",
-  ];
+  const files = ["pkg/claimlens_bg.wasm", "pkg/claimlens.js", "claimlens.js", "claimlens.css", ...ON_DEMAND];
   const parts = files.map((file) => ({ file, onDemand: ON_DEMAND.has(file), ...measure(readFileSync(`${dir}/${file}`)) }));
   const sum = (key, all) => parts.reduce((n, p) => n + (all || !p.onDemand ? p[key] : 0), 0);
   return {

@@ -18,21 +18,22 @@ wasm-bindgen --target web --no-typescript --out-dir dist/web/pkg --out-name clai
 npx --no-install wasm-opt -Oz --converge --strip-producers --strip-debug --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   dist/web/pkg/claimlens_bg.wasm -o dist/web/pkg/claimlens_bg.wasm
-# Minified in place, file by file (the modules find each other by relative URL), with source
-# maps beside them for the browser's developer tools.
-npx --no-install esbuild www/claimlens.js www/lib/*.js --minify --sourcemap --log-level=warning \
-  --outbase=www --outdir=dist/web
+# The widget's modules in one file (one request instead of a level of imports at a time), and
+# lib/ minified file by file for what loads apart: the worker for long pages (lib/worker.js and
+# what it imports) and anyone importing a module of lib/ on its own. Source maps beside them for
+# the browser's developer tools.
+npx --no-install esbuild www/lib/*.js --minify --sourcemap --log-level=warning --outbase=www --outdir=dist/web
+npx --no-install esbuild www/claimlens.js --bundle --format=esm --minify --sourcemap --log-level=warning \
+  --outfile=dist/web/claimlens.js
 npx --no-install esbuild www/claimlens.css --minify --log-level=warning --outfile=dist/web/claimlens.css
 npx --no-install esbuild dist/web/pkg/claimlens.js --minify --log-level=warning --allow-overwrite \
   --outfile=dist/web/pkg/claimlens.js
 cp www/claimlens.d.ts dist/web/
 node scripts/build-demo.mjs tests/golden/flood-relief.txt tests/golden/flood-relief.gold.json dist/web/demo/index.html
 
-# What a page downloads for the widget, gzipped (lib/worker.js comes only for long pages,
-# lib/export.js only when the reader copies the claims).
+# What a page downloads for the widget, gzipped (lib/ comes only for long pages, read in a worker).
 total=0
-for f in pkg/claimlens_bg.wasm pkg/claimlens.js claimlens.js claimlens.css lib/engine.js lib/collect.js \
-  lib/widget.js lib/panel.js lib/highlight.js lib/schedule.js lib/transfer.js; do
+for f in pkg/claimlens_bg.wasm pkg/claimlens.js claimlens.js claimlens.css; do
   gz=$(gzip -9 -c "dist/web/$f" | wc -c)
   total=$((total + gz))
   printf '  %-22s %7d bytes, %6d gzipped\n' "$f" "$(wc -c < "dist/web/$f")" "$gz"

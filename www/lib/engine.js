@@ -10,6 +10,12 @@ import { yieldToPage } from "./schedule.js";
 // Taken when this module loads: a page that replaces JSON.parse later does not reach the engine.
 const { parse } = JSON;
 
+/**
+ * The package's root (where pkg/ is): one level up from lib/engine.js, or where the bundle this
+ * module was built into lies (dist/web/claimlens.js holds the widget's modules in one file).
+ */
+const ROOT = new URL(/\/lib\/[^/]*$/.test(new URL(import.meta.url).pathname) ? "../" : "./", import.meta.url);
+
 let ready = null;
 let generation = 0;
 // The compiled .wasm, shared by every generation: a fresh instance does not fetch or compile again.
@@ -72,14 +78,14 @@ export function load() {
   if (!ready) {
     // Each generation imports its own copy of the glue, hence its own instance.
     const suffix = generation ? `?instance=${generation}` : "";
-    const wasmUrl = new URL("../pkg/claimlens_bg.wasm", import.meta.url);
+    const wasmUrl = new URL("pkg/claimlens_bg.wasm", ROOT);
     // Awaited rather than chained with .then(): a page may have replaced Promise.prototype.then.
     ready = (async () => {
       try {
         // The .wasm is fetched and compiled while the glue loads, and both start at once.
         compiled ??= compileEngine(wasmUrl);
         const compiling = compiled;
-        const importing = importGlue(new URL(`../pkg/claimlens.js${suffix}`, import.meta.url).href);
+        const importing = importGlue(new URL(`pkg/claimlens.js${suffix}`, ROOT).href);
         if (!(await promisesSettle())) throw new Error("this page replaced Promise.prototype.then");
         const { glue, error: importError } = await importing;
         if (importError) throw importError;

@@ -5,6 +5,9 @@ import { collect, mainContent, referenceDate } from "./collect.js";
 import { clear as clearHighlights, flash, paint, rangeOf, supported } from "./highlight.js";
 import { createPanel, describe, el } from "./panel.js";
 import { now } from "./schedule.js";
+// In the widget's one file (1 KB gzipped): a module loaded on the first copy would be one more
+// request, and a bundle loads it through Promise.prototype.then, which a page may have replaced.
+import { exportAs } from "./export.js";
 
 /**
  * Reads `doc` with `read(texts, blocks, options, onProgress)` (which returns the data contract
@@ -170,8 +173,6 @@ export class Widget {
     const { extraction: e, date } = this.#result;
     let text;
     try {
-      // Loaded on the first export: most readers never copy, and the page downloads less.
-      const { exportAs } = await import("./export.js");
       // A ClaimReview gives the page's date only when the page stated it.
       const page = { url: location.href, title: document.title, datePublished: date.assumed ? null : date.date };
       text = exportAs(e, format, { claim: claim?.id, page, stringify });
