@@ -1,6 +1,6 @@
 // claimlens's WebAssembly build in headless Chromium (Debian's, never downloaded), loaded the way
-// the widget loads it (www/lib/engine.js): the glue module imported while the .wasm is fetched
-// and compiled as it streams in, then `extract`, whose JSON text is parsed.
+// a page loads the widget (dist/web/claimlens.js): the engine's glue imported while the .wasm is
+// fetched and compiled as it streams in, then `extract`, whose JSON text is parsed.
 import { readFileSync, writeFileSync } from "node:fs";
 import { chromium } from "playwright-core";
 import { CHROMIUM, CHROMIUM_ARGS, serve } from "../tests/e2e/helpers.mjs";
@@ -47,17 +47,18 @@ export async function runChromium(quick) {
   }
 }
 
-// In the page: the widget's engine module (www/lib/engine.js) from nothing, as the widget
-// loads it: its import, the glue's import beside the .wasm's streaming compile, the instance,
-// and the first call on the article with its result parsed.
+// In the page: the widget from nothing, as a page loads it: claimlens.js (the widget in one file),
+// the engine's glue imported while the .wasm compiles as it streams in, the instance, and the first
+// call on the article with its result parsed.
 async function firstResult(referenceDate) {
   const heapBefore = performance.memory.usedJSHeapSize;
   const t = performance.now();
-  const engine = await import("/lib/engine.js");
-  const found = await engine.extract(window.benchTexts.article, { referenceDate });
+  const widget = await import("/claimlens.js");
+  const found = await widget.extract(window.benchTexts.article, { referenceDate });
   const ms = performance.now() - t;
-  const glue = await engine.load();
-  // The glue's init hands back the instance's exports once it has one.
+  // The glue the widget loaded (the same address, so the same module), whose init hands back the
+  // instance's exports once it has one.
+  const glue = await import("/pkg/claimlens.js");
   const wasm = await glue.default();
   window.bench = { glue, wasm, heapBefore, heapPeak: performance.memory.usedJSHeapSize };
   return { ms, values: found.claims.reduce((n, c) => n + c.values.length, 0) };
@@ -78,9 +79,15 @@ function warmUp(referenceDate) {
 function timeText({ name, runs, referenceDate }) {
   const { bench, benchTexts } = window;
   const once = () => JSON.parse(bench.glue.extract(benchTexts[name], { referenceDate }));
-  let t = performance.now();
-  once();
-  const batch = Math.max(1, Math.ceil(5 / Math.max(performance.now() - t, 0.05)));
+  // The batch: doubled until one lasts 5 ms.
+  let batch = 1;
+  let t;
+  for (;;) {
+    t = performance.now();
+    for (let k = 0; k < batch; k += 1) once();
+    if (performance.now() - t >= 5) break;
+    batch *= 2;
+  }
   const times = [];
   let values = 0;
   for (let i = 0; i < runs; i += 1) {

@@ -164,9 +164,9 @@ article; the cold first call is the "first result" column); slow libraries get f
 (the count is in brackets), and a text is skipped when one run would take over a minute. In Chromium,
 whose clock ticks in 0.1 ms steps on a page that is not cross-origin isolated, a run of a short text is
 a batch of calls lasting 5 ms or more, divided by its calls. The first result in Chromium is timed on
-a page of the bench's server with no request interception: the widget's engine module
-(\`lib/engine.js\`) imported, the glue imported while the .wasm compiles as it streams in, then the
-first call on the article.
+a page of the bench's server with no request interception: the widget (\`claimlens.js\`, one file)
+imported, the engine's glue imported while the .wasm compiles as it streams in, then the first call
+on the article.
 
 Values found are distinct values: claimlens reports every figure, share, amount, measure, ratio,
 rank, date and duration; compromise reports numbers (and, with its plugin, dates); chrono only dates;

@@ -8,11 +8,6 @@ import { extractNodes, load } from "./lib/engine.js";
 import { unpack } from "./lib/transfer.js";
 import { el } from "./lib/panel.js";
 import { readPage, Widget } from "./lib/widget.js";
-// Imported by the modules above, and named here too so that the browser asks for every module of
-// the widget at once instead of a level of imports at a time.
-import "./lib/schedule.js";
-import "./lib/collect.js";
-import "./lib/highlight.js";
 
 export { extract, extractNodes } from "./lib/engine.js";
 

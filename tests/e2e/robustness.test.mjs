@@ -63,6 +63,24 @@ test("a corrupt engine file shows a visible error state", async () => {
   await page.close();
 });
 
+test("after an engine that failed to start, the next scan loads a fresh one and reads the page", async () => {
+  const page = await session.browser.newPage();
+  // A valid module, but not the engine: the glue fails while starting its instance.
+  const wrong = (route) => route.fulfill({ status: 200, contentType: "application/wasm", body: Buffer.from([0, 97, 115, 109, 1, 0, 0, 0]) });
+  await page.route("**/*.wasm", wrong);
+  await page.goto(`${session.server.url}/demo/`);
+  await page.waitForFunction(() => document.querySelector("claim-lens")?.dataset.state === "error", null, { timeout: 20000 });
+  await page.unroute("**/*.wasm", wrong);
+  const state = await page.evaluate(async () => {
+    const host = document.querySelector("claim-lens");
+    await host.scan();
+    return { state: host.dataset.state, claims: host.shadowRoot.querySelectorAll("li.claim").length };
+  });
+  assert.equal(state.state, "ready");
+  assert.ok(state.claims >= 5, `claims listed: ${state.claims}`);
+  await page.close();
+});
+
 test("a long page is read in a worker with progress shown, and the page stays responsive", async () => {
   const page = await session.browser.newPage();
   await page.route("**/long/", async (route) => {

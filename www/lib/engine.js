@@ -13,8 +13,13 @@ const { parse } = JSON;
 /**
  * The package's root (where pkg/ is): one level up from lib/engine.js, or where the bundle this
  * module was built into lies (dist/web/claimlens.js holds the widget's modules in one file).
+ * Worked out when the engine is wanted, so that a module loaded from an address that cannot be a
+ * base (a blob: or data: URL) fails there, with the widget's error state, not as it loads.
  */
-const ROOT = new URL(/\/lib\/[^/]*$/.test(new URL(import.meta.url).pathname) ? "../" : "./", import.meta.url);
+function packageRoot() {
+  const here = new URL(import.meta.url);
+  return new URL(here.pathname.endsWith("/lib/engine.js") ? "../" : "./", here);
+}
 
 let ready = null;
 let generation = 0;
@@ -78,25 +83,30 @@ export function load() {
   if (!ready) {
     // Each generation imports its own copy of the glue, hence its own instance.
     const suffix = generation ? `?instance=${generation}` : "";
-    const wasmUrl = new URL("pkg/claimlens_bg.wasm", ROOT);
     // Awaited rather than chained with .then(): a page may have replaced Promise.prototype.then.
     ready = (async () => {
+      let where = "pkg/claimlens_bg.wasm";
       try {
+        const root = packageRoot();
+        const wasmUrl = new URL("pkg/claimlens_bg.wasm", root);
+        where = wasmUrl.href;
         // The .wasm is fetched and compiled while the glue loads, and both start at once.
         compiled ??= compileEngine(wasmUrl);
         const compiling = compiled;
-        const importing = importGlue(new URL(`pkg/claimlens.js${suffix}`, ROOT).href);
+        const importing = importGlue(new URL(`pkg/claimlens.js${suffix}`, root).href);
         if (!(await promisesSettle())) throw new Error("this page replaced Promise.prototype.then");
-        const { glue, error: importError } = await importing;
-        if (importError) throw importError;
-        const { module, error } = await compiling;
-        if (error) throw error;
-        await glue.default({ module_or_path: module });
-        return glue;
+        const imported = await importing;
+        if ("error" in imported) throw imported.error;
+        const built = await compiling;
+        if ("error" in built) throw built.error;
+        await imported.glue.default({ module_or_path: built.module });
+        return imported.glue;
       } catch (cause) {
         ready = null;
         compiled = null;
-        throw engineError(`claimlens could not load its engine from ${wasmUrl}: ${cause?.message ?? cause}`, cause);
+        // The next load starts from a fresh copy of the glue: this one may hold a broken instance.
+        generation += 1;
+        throw engineError(`claimlens could not load its engine from ${where}: ${cause?.message ?? cause}`, cause);
       }
     })();
   }
