@@ -51,31 +51,27 @@ async function promisesSettle() {
 }
 
 /**
- * Fetches and compiles the .wasm, as it streams in when the server says `application/wasm`.
- * Settles with `{ module }` or `{ error }`, never rejects: it runs beside the glue's import, and a
- * failure is reported once, by load().
+ * What `run` resolves to as `{ value }`, or what it threw as `{ error }`: never a rejection, so
+ * the .wasm's compile and the glue's import can run side by side and a failure is reported once,
+ * by load().
  */
-async function compileEngine(url) {
+async function settle(run) {
   try {
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
-    const type = response.headers.get("content-type") ?? "";
-    if (typeof WebAssembly.compileStreaming === "function" && type.split(";")[0].trim() === "application/wasm") {
-      return { module: await WebAssembly.compileStreaming(response) };
-    }
-    return { module: await WebAssembly.compile(await response.arrayBuffer()) };
+    return { value: await run() };
   } catch (error) {
     return { error };
   }
 }
 
-/** Imports the glue; settles with `{ glue }` or `{ error }`, never rejects (see compileEngine). */
-async function importGlue(url) {
-  try {
-    return { glue: await import(url) };
-  } catch (error) {
-    return { error };
+/** Fetches and compiles the .wasm, as it streams in when the server says `application/wasm`. */
+async function compileEngine(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
+  const type = response.headers.get("content-type") ?? "";
+  if (typeof WebAssembly.compileStreaming === "function" && type.split(";")[0].trim() === "application/wasm") {
+    return WebAssembly.compileStreaming(response);
   }
+  return WebAssembly.compile(await response.arrayBuffer());
 }
 
 /** Loads and compiles the engine once; later calls share the same promise. */
@@ -91,16 +87,16 @@ export function load() {
         const wasmUrl = new URL("pkg/claimlens_bg.wasm", root);
         where = wasmUrl.href;
         // The .wasm is fetched and compiled while the glue loads, and both start at once.
-        compiled ??= compileEngine(wasmUrl);
+        compiled ??= settle(() => compileEngine(wasmUrl));
         const compiling = compiled;
-        const importing = importGlue(new URL(`pkg/claimlens.js${suffix}`, root).href);
+        const importing = settle(() => import(new URL(`pkg/claimlens.js${suffix}`, root).href));
         if (!(await promisesSettle())) throw new Error("this page replaced Promise.prototype.then");
-        const imported = await importing;
-        if ("error" in imported) throw imported.error;
-        const built = await compiling;
-        if ("error" in built) throw built.error;
-        await imported.glue.default({ module_or_path: built.module });
-        return imported.glue;
+        const glue = await importing;
+        if ("error" in glue) throw glue.error;
+        const module = await compiling;
+        if ("error" in module) throw module.error;
+        await glue.value.default({ module_or_path: module.value });
+        return glue.value;
       } catch (cause) {
         ready = null;
         compiled = null;
