@@ -37,9 +37,9 @@ pub(crate) enum Tense {
 /// One sentence's tokens and what rules need to read them.
 pub(crate) struct Sent<'a> {
     pub text: &'a str,
-    /// `text` with ASCII letters lowered; same byte offsets.
-    pub lower: &'a str,
     pub toks: &'a [Token],
+    /// Each token's lower-cased text, sliced once: rules read a token's text many times.
+    words: Vec<&'a str>,
     /// Each token's word class: which of the lexicons read by token hold it (0 for non-words).
     classes: Vec<u64>,
     pub reference: Option<Date>,
@@ -49,15 +49,20 @@ pub(crate) struct Sent<'a> {
 }
 
 impl<'a> Sent<'a> {
+    /// The sentence of `toks` in `text`; `lower` is `text` with ASCII letters lowered (same byte
+    /// offsets).
     pub fn new(text: &'a str, lower: &'a str, toks: &'a [Token], reference: Option<Date>) -> Sent<'a> {
-        let classes = toks
-            .iter()
-            .map(|t| if t.kind == TokKind::Word { crate::lexicon::class_of(&lower[t.start..t.end]) } else { 0 })
-            .collect();
+        let mut words = Vec::with_capacity(toks.len());
+        let mut classes = Vec::with_capacity(toks.len());
+        for t in toks {
+            let word = &lower[t.start..t.end];
+            words.push(word);
+            classes.push(if t.kind == TokKind::Word { crate::lexicon::class_of(word) } else { 0 });
+        }
         Sent {
             text,
-            lower,
             toks,
+            words,
             classes,
             reference,
             tense: Cell::new(None),
@@ -72,7 +77,7 @@ impl<'a> Sent<'a> {
 
     /// The lower-cased text of token `i` ("" past the end).
     pub fn lw(&self, i: usize) -> &'a str {
-        self.toks.get(i).map_or("", |t| &self.lower[t.start..t.end])
+        self.words.get(i).copied().unwrap_or("")
     }
 
     /// The text of token `i` as written ("" past the end).
