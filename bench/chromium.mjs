@@ -33,7 +33,7 @@ export async function runChromium(quick) {
     };
     // The first result is one cold sample per fresh page: the median of several.
     const firsts = [];
-    for (let k = 0; k < (quick ? 2 : 6); k += 1) {
+    for (let k = 0; k < (quick ? 2 : 14); k += 1) {
       const p = await blankPage({ article: texts.article });
       firsts.push(await p.evaluate(firstResult, REFERENCE_DATE));
       await p.close();
@@ -51,7 +51,7 @@ export async function runChromium(quick) {
       wasmMemoryBytes: window.bench.wasm.memory.buffer.byteLength,
       jsHeapPeakBytes: window.bench.heapPeak - window.bench.heapBefore,
     }));
-    const demo = await demoFirstResult(browser, server.url, quick ? 3 : 7);
+    const demo = await demoFirstResult(browser, server.url, quick ? 3 : 15);
     return { version: browser.version(), first, results, memory, demo };
   } finally {
     await browser.close();

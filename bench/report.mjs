@@ -44,7 +44,7 @@ export function tables(run) {
       e.download ? `${kb(e.download.gzipBytes)} (${kb(e.download.rawBytes)})` : "—",
     ]),
     notes: [
-      "First result: import (or fetch + compile + instantiate) and the first call on the article, in a fresh process (native: the first run of a fresh process; Chromium: the median of 7 fresh pages).",
+      `First result: import (or fetch + compile + instantiate) and the first call on the article, in a fresh process (native: the first run of a fresh process; Chromium: the median of ${run.engines.find((e) => e.id === "claimlens-chromium")?.first?.runs ?? "several"} fresh pages).`,
       ...run.engines
         .filter((e) => e.demo)
         .map(
