@@ -49,9 +49,34 @@ function footnoteMark(el) {
   return /[\p{L}\d%)]$/u.test(before) && !unit && /^\s*(\[?\d{1,3}\]?|[*†‡§])\s*$/.test(el.textContent);
 }
 
+/** Class and id words of bylines and publication stamps ("byline", "article__timestamp", "entry-date"). */
+const BYLINE_NAMES = /(^|[\s_-])(byline|dateline|author|timestamp|date|published|updated)([\s_-]|$)/i;
+
+/** Whether `node` is text with a letter or digit in it: words of a sentence. */
+function wordy(node) {
+  return node?.nodeType === Node.TEXT_NODE && /[\p{L}\d]/u.test(node.data);
+}
+
+/**
+ * A byline or a publication stamp: who wrote the article and when it was published or updated
+ * ("By Ledger staff · 16 February 2023"). Its date is the page's date (see `referenceDate`), not a
+ * claim to check. Only a short element standing on its own is one: a long block keeps its text
+ * whatever its class, and so does a marked name or date inside a sentence ("<span
+ * class="dateline">KELBY, March 12</span> — Floodwaters …").
+ */
+function byline(el) {
+  const prop = el.getAttribute("itemprop") ?? "";
+  const marked =
+    el.getAttribute("rel") === "author" ||
+    /^(author|datePublished|dateModified)$/.test(prop) ||
+    BYLINE_NAMES.test(el.getAttribute("class") ?? "") ||
+    BYLINE_NAMES.test(el.id ?? "");
+  return marked && !wordy(el.previousSibling) && !wordy(el.nextSibling) && el.textContent.length <= 200;
+}
+
 function skipped(el) {
   // SVG and MathML elements keep their lower-case names in an HTML page ("svg", not "SVG").
-  return SKIP.has(String(el.tagName).toUpperCase()) || footnoteMark(el) || el.getAttribute("role") === "navigation" || hidden(el);
+  return SKIP.has(String(el.tagName).toUpperCase()) || footnoteMark(el) || el.getAttribute("role") === "navigation" || byline(el) || hidden(el);
 }
 
 /** The element holding the article: <article>, [role=main], <main>, else the densest block. */
