@@ -70,20 +70,21 @@ test("footnote marks are not read into the figure before them; other superscript
   assert.deepEqual([...byBlock.values()], ["Debt reached 1.84 trillion in 2023, or 96 percent.", "The park covers 40 km2."]);
 });
 
-test("bylines and publication stamps are not read (their date is the page's date); a marked name or date inside a sentence is, and so is a long block", async () => {
+test("bylines and publication stamps are not read (their date is the page's date); a marked name or date inside a sentence or a table is, and so is a long block", async () => {
   const out = await collectOn(`<body><article><h1>Floods</h1>
     <p class="byline">By Ledger staff · <time datetime="2023-02-16">16 February 2023</time></p>
     <div class="article__timestamp">Updated 3:45 PM, March 3, 2024</div>
     <time class="entry-date published" datetime="2023-02-16">February 16, 2023</time>
     <p><span class="dateline">KELBY, March 12 (Newswire)</span> — Floodwaters cut off 14 villages.</p>
     <p><span itemprop="author">Ama Serwaa</span> said 60 sorties were flown.</p>
+    <table><tr><td class="date">1 March</td><td>413,385 people</td></tr></table>
     <div class="post-date-wrapper"><p>${"Some 4,200 families fled the valley on Monday, the agency said. ".repeat(4)}</p></div>
     ${PARAGRAPHS}</article></body>`);
   const text = out.texts.join("|");
   for (const furniture of ["Ledger staff", "16 February 2023", "Updated 3:45", "February 16, 2023"]) {
     assert.ok(!text.includes(furniture), `${furniture} is not read: ${text}`);
   }
-  for (const sentence of ["Floods", "KELBY, March 12 (Newswire)", "Ama Serwaa", "Around 70 percent"]) {
+  for (const sentence of ["Floods", "KELBY, March 12 (Newswire)", "Ama Serwaa", "1 March", "Around 70 percent"]) {
     assert.ok(text.includes(sentence), `${sentence} is read: ${text}`);
   }
   assert.equal(out.texts.filter((t) => t.startsWith("Some 4,200 families")).length, 2, "a long block is read whatever its class");

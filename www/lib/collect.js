@@ -62,7 +62,7 @@ function wordy(node) {
  * ("By Ledger staff · 16 February 2023"). Its date is the page's date (see `referenceDate`), not a
  * claim to check. Only a short element standing on its own is one: a long block keeps its text
  * whatever its class, and so does a marked name or date inside a sentence ("<span
- * class="dateline">KELBY, March 12</span> — Floodwaters …").
+ * class="dateline">KELBY, March 12</span> — Floodwaters …") or a table.
  */
 function byline(el) {
   const prop = el.getAttribute("itemprop") ?? "";
@@ -71,7 +71,8 @@ function byline(el) {
     /^(author|datePublished|dateModified)$/.test(prop) ||
     BYLINE_NAMES.test(el.getAttribute("class") ?? "") ||
     BYLINE_NAMES.test(el.id ?? "");
-  return marked && !wordy(el.previousSibling) && !wordy(el.nextSibling) && el.textContent.length <= 200;
+  // A table's date column dates the figures beside it.
+  return marked && !wordy(el.previousSibling) && !wordy(el.nextSibling) && el.textContent.length <= 200 && !el.closest("table");
 }
 
 function skipped(el) {
