@@ -49,35 +49,64 @@ function footnoteMark(el) {
   return /[\p{L}\d%)]$/u.test(before) && !unit && /^\s*(\[?\d{1,3}\]?|[*†‡§])\s*$/.test(el.textContent);
 }
 
-/** Class and id words of bylines and publication stamps ("byline", "article__timestamp", "entry-date"). */
-const BYLINE_NAMES = /(^|[\s_-])(byline|dateline|author|timestamp|date|published|updated)([\s_-]|$)/i;
+/** Class words of bylines and publication stamps ("byline", "article__timestamp", "entry-date"). */
+const BYLINE_CLASS = /^(.*[_-])?(byline|dateline|authors?|timestamp|date|published|updated|posted-on)([_-].*)?$/i;
 
-/** Whether `node` is text with a letter or digit in it: words of a sentence. */
-function wordy(node) {
-  return node?.nodeType === Node.TEXT_NODE && /[\p{L}\d]/u.test(node.data);
+/** Whether `el` is marked as a byline or a publication stamp by its class, `rel` or `itemprop`. */
+function markedByline(el) {
+  const tokens = (name) => (el.getAttribute(name) ?? "").split(/\s+/).filter(Boolean);
+  if (tokens("class").some((c) => BYLINE_CLASS.test(c)) || tokens("rel").includes("author")) return true;
+  // The author and dates of the article itself, not of an item it quotes (a schema.org Claim).
+  const item = el.closest("[itemscope]")?.getAttribute("itemtype") ?? "";
+  return /(Article|BlogPosting)$/.test(item) && tokens("itemprop").some((p) => ["author", "datePublished", "dateModified"].includes(p));
 }
 
 /**
- * A byline or a publication stamp: who wrote the article and when it was published or updated
- * ("By Ledger staff · 16 February 2023"). Its date is the page's date (see `referenceDate`), not a
- * claim to check. Only a short element standing on its own is one: a long block keeps its text
- * whatever its class, and so does a marked name or date inside a sentence ("<span
- * class="dateline">KELBY, March 12</span> — Floodwaters …") or a table.
+ * The article's first paragraph of prose (100 characters or more): bylines and publication stamps
+ * come before it.
  */
-function byline(el) {
-  const prop = el.getAttribute("itemprop") ?? "";
-  const marked =
-    el.getAttribute("rel") === "author" ||
-    /^(author|datePublished|dateModified)$/.test(prop) ||
-    BYLINE_NAMES.test(el.getAttribute("class") ?? "") ||
-    BYLINE_NAMES.test(el.id ?? "");
-  // A table's date column dates the figures beside it.
-  return marked && !wordy(el.previousSibling) && !wordy(el.nextSibling) && el.textContent.length <= 200 && !el.closest("table");
+function leadParagraph(root) {
+  for (const p of root.querySelectorAll("p")) {
+    if (p.textContent.trim().length >= 100 && !markedByline(p)) return p;
+  }
+  return null;
 }
 
-function skipped(el) {
+/** Whether `node` holds words: text with a letter or digit, or an element with such text. */
+function wordy(node) {
+  if (node.nodeType === Node.TEXT_NODE) return /[\p{L}\d]/u.test(node.data);
+  return node.nodeType === Node.ELEMENT_NODE && /[\p{L}\d]/u.test(node.textContent);
+}
+
+/** Whether `el` is inline with words beside it in its parent: part of a sentence. */
+function inSentence(el) {
+  const parent = el.parentElement;
+  if (!parent || BLOCKS.has(String(el.tagName).toUpperCase())) return false;
+  for (const n of parent.childNodes) {
+    if (n === el || n.nodeType === Node.COMMENT_NODE) continue;
+    if (n.nodeType === Node.ELEMENT_NODE && (BLOCKS.has(String(n.tagName).toUpperCase()) || markedByline(n))) continue;
+    if (wordy(n)) return true;
+  }
+  return false;
+}
+
+/**
+ * A byline or a publication stamp above the article ("By Ledger staff · 16 February 2023"): who
+ * wrote it and when, not a claim to check. Only a short marked element before the first
+ * paragraph of prose, standing on its own, is one: a heading, a marked name or date inside a
+ * sentence ("<span class="dateline">KELBY, March 12</span> — Floodwaters …"), in a quotation, a
+ * table, a list of terms or a figure keeps its text, and so does everything after the lead.
+ */
+function byline(el, lead) {
+  if (!lead || !markedByline(el) || /^H[1-6]$/i.test(el.tagName) || el.textContent.length > 200) return false;
+  if (!(el.compareDocumentPosition(lead) & Node.DOCUMENT_POSITION_FOLLOWING) || el.contains(lead)) return false;
+  if (el.closest("blockquote, q, figure, table, dl, [role=table], [role=grid]")) return false;
+  return !inSentence(el);
+}
+
+function skipped(el, lead) {
   // SVG and MathML elements keep their lower-case names in an HTML page ("svg", not "SVG").
-  return SKIP.has(String(el.tagName).toUpperCase()) || footnoteMark(el) || el.getAttribute("role") === "navigation" || byline(el) || hidden(el);
+  return SKIP.has(String(el.tagName).toUpperCase()) || footnoteMark(el) || el.getAttribute("role") === "navigation" || byline(el, lead) || hidden(el);
 }
 
 /** The element holding the article: <article>, [role=main], <main>, else the densest block. */
@@ -117,9 +146,10 @@ export async function collect(root = mainContent()) {
   // The block of each text node's parent, worked out once per parent (it reads computed styles).
   const blockOf = new Map();
   const clock = sliceClock();
+  const lead = leadParagraph(root);
   const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
     acceptNode(node) {
-      if (node.nodeType === Node.ELEMENT_NODE) return skipped(node) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
+      if (node.nodeType === Node.ELEMENT_NODE) return skipped(node, lead) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
       return node.data.trim() || separatesWords(node) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
     },
   });
