@@ -107,3 +107,11 @@ test("marked names and dates that carry content are read: after the lead, in hea
     assert.ok(text.includes(words), `${words} is read: ${text}`);
   }
 });
+
+test("with no date in the page's metadata, the date a byline writes out dates the page", async () => {
+  const on = (stamp) => collectOn(`<body><article><h1>Floods</h1>${stamp}${LEAD}</article></body>`).then((out) => out.date);
+  assert.deepEqual(await on(`<div class="article__timestamp">Published March 3, 2024, 9:40 AM</div>`), { date: "2024-03-03", assumed: false });
+  assert.deepEqual(await on(`<p class="byline">By Ama Serwaa · 3 Mar. 2024</p>`), { date: "2024-03-03", assumed: false });
+  assert.deepEqual(await on(`<p class="byline">By Ama Serwaa · February 30, 2024</p>`), { date: "2031-05-06", assumed: true }, "no such day");
+  assert.deepEqual(await on(`<p>Published March 3, 2024</p>`), { date: "2031-05-06", assumed: true }, "an unmarked paragraph is not a byline");
+});

@@ -207,14 +207,48 @@ function fromJsonLd(doc) {
   return null;
 }
 
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/** The first full date written in `text` ("March 3, 2024", "3 Mar. 2024", "2024-03-03"), as ISO. */
+function writtenDay(text) {
+  const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(text);
+  if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
+  const month = "(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?";
+  const mdy = new RegExp(`\\b${month}\\s+(\\d{1,2}),?\\s+(\\d{4})\\b`, "i").exec(text);
+  const dmy = new RegExp(`\\b(\\d{1,2})\\s+${month},?\\s+(\\d{4})\\b`, "i").exec(text);
+  const [m, d, y] = mdy ? [mdy[1], mdy[2], mdy[3]] : dmy ? [dmy[2], dmy[1], dmy[3]] : [];
+  if (!m) return null;
+  const month0 = MONTHS.indexOf(m.toLowerCase());
+  const day = new Date(Date.UTC(Number(y), month0, Number(d)));
+  if (day.getUTCMonth() !== month0 || day.getUTCDate() !== Number(d)) return null;
+  return day.toISOString().slice(0, 10);
+}
+
+/** The date a byline or publication stamp above the article states in words. */
+function stampDay(root) {
+  const lead = leadParagraph(root);
+  for (const el of root.querySelectorAll("*")) {
+    if (lead && !(el.compareDocumentPosition(lead) & Node.DOCUMENT_POSITION_FOLLOWING)) break;
+    if (!byline(el, lead)) continue;
+    const day = writtenDay(el.textContent);
+    if (day) return day;
+  }
+  return null;
+}
+
 /**
  * The page's publication date: `article:published_time`, JSON-LD `datePublished` (also inside
- * `@graph`), or a `<time datetime>` in the article. `assumed` is true when none was found and
- * today is used instead.
+ * `@graph`), a `<time datetime>` in the article, or the date a byline above the article writes
+ * out ("Published March 3, 2024"). `assumed` is true when none was found and today is used
+ * instead.
  */
 export function referenceDate(doc = document, root = mainContent(doc), today = new Date()) {
   const meta = doc.querySelector('meta[property="article:published_time"], meta[name="article:published_time"], meta[itemprop="datePublished"]');
-  const found = isoDay(meta?.getAttribute("content")) ?? fromJsonLd(doc) ?? isoDay(root.querySelector("time[datetime]")?.getAttribute("datetime"));
+  const found =
+    isoDay(meta?.getAttribute("content")) ??
+    fromJsonLd(doc) ??
+    isoDay(root.querySelector("time[datetime]")?.getAttribute("datetime")) ??
+    stampDay(root);
   if (found) return { date: found, assumed: false };
   const local = new Date(today.getTime() - today.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
   return { date: local, assumed: true };
