@@ -79,9 +79,11 @@ test("bylines and publication stamps above the article are not read; the byline 
     <!-- a stamp --><time class="entry-date published" datetime="2023-02-16">February 16, 2023</time>
     <div><a rel="author external" href="/staff/1">Jane Doe</a></div>
     <div itemscope itemtype="https://schema.org/NewsArticle"><span itemprop="author creator">John Roe</span></div>
+    <p>By <a rel="author" href="/a">Ann Lee</a> and <a rel="author" href="/b">Bo Kim</a></p>
+    <p>Last updated <time datetime="2024-03-05">5 March 2024</time></p>
     ${LEAD}${PARAGRAPHS}</article></body>`);
   const text = out.texts.join("|");
-  for (const furniture of ["Ledger staff", "16 February 2023", "Updated 3:45", "February 16, 2023", "Jane Doe", "John Roe"]) {
+  for (const furniture of ["Ledger staff", "16 February 2023", "Updated 3:45", "February 16, 2023", "Jane Doe", "John Roe", "Ann Lee", "Bo Kim", "5 March 2024"]) {
     assert.ok(!text.includes(furniture), `${furniture} is not read: ${text}`);
   }
   assert.ok(text.startsWith("Floods|Rescue crews battled"), text);

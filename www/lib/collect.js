@@ -61,6 +61,16 @@ function markedByline(el) {
   return /(Article|BlogPosting)$/.test(item) && tokens("itemprop").some((p) => ["author", "datePublished", "dateModified"].includes(p));
 }
 
+/** How a byline's line opens when its name or date is marked inside it ("By <a rel=author>…"). */
+const BYLINE_LABEL = /^\s*(by|updated|published|posted|last updated)\b/i;
+
+/** A block that reads "By …" or "Updated …" around a marked name, date or `<time>`. */
+function labelledByline(el) {
+  if (!BLOCKS.has(String(el.tagName).toUpperCase()) || !BYLINE_LABEL.test(el.textContent)) return false;
+  for (const child of el.querySelectorAll("*")) if (child.tagName === "TIME" || markedByline(child)) return true;
+  return false;
+}
+
 /**
  * The article's first paragraph of prose (100 characters or more): bylines and publication stamps
  * come before it.
@@ -92,13 +102,14 @@ function inSentence(el) {
 
 /**
  * A byline or a publication stamp above the article ("By Ledger staff · 16 February 2023"): who
- * wrote it and when, not a claim to check. Only a short marked element before the first
+ * wrote it and when, not a claim to check. Only a short marked element (or a block that opens
+ * "By …" or "Updated …" around a marked one) before the first
  * paragraph of prose, standing on its own, is one: a heading, a marked name or date inside a
  * sentence ("<span class="dateline">KELBY, March 12</span> — Floodwaters …"), in a quotation, a
  * table, a list of terms or a figure keeps its text, and so does everything after the lead.
  */
 function byline(el, lead) {
-  if (!lead || !markedByline(el) || /^H[1-6]$/i.test(el.tagName) || el.textContent.length > 200) return false;
+  if (!lead || !(markedByline(el) || labelledByline(el)) || /^H[1-6]$/i.test(el.tagName) || el.textContent.length > 200) return false;
   if (!(el.compareDocumentPosition(lead) & Node.DOCUMENT_POSITION_FOLLOWING) || el.contains(lead)) return false;
   if (el.closest("blockquote, q, figure, table, dl, [role=table], [role=grid]")) return false;
   return !inSentence(el);
