@@ -49,13 +49,20 @@ function footnoteMark(el) {
   return /[\p{L}\d%)]$/u.test(before) && !unit && /^\s*(\[?\d{1,3}\]?|[*†‡§])\s*$/.test(el.textContent);
 }
 
-/** Class words of bylines and publication stamps ("byline", "article__timestamp", "entry-date"). */
-const BYLINE_CLASS = /^(.*[_-])?(byline|dateline|authors?|timestamp|date|published|updated|posted-on)([_-].*)?$/i;
+/** Words of class names for bylines and publication stamps ("byline", "article__timestamp", "entry-date", "postDate"). */
+const BYLINE_WORDS = new Set(["byline", "dateline", "author", "authors", "timestamp", "date", "pubdate", "published", "updated"]);
 
-/** Whether `el` is marked as a byline or a publication stamp by its class, `rel` or `itemprop`. */
+/** Whether a class name is made of words one of which marks a byline ("entry-date", "authorName", "posted-on"). */
+function bylineClass(name) {
+  const words = name.split(/[_-]+|(?<=[a-z])(?=[A-Z])/).map((w) => w.toLowerCase());
+  return words.some((w) => BYLINE_WORDS.has(w)) || words.join("-").includes("posted-on");
+}
+
+/** Whether `el` is marked as a byline or a publication stamp by its tag, class, `rel` or `itemprop`. */
 function markedByline(el) {
   const tokens = (name) => (el.getAttribute(name) ?? "").split(/\s+/).filter(Boolean);
-  if (tokens("class").some((c) => BYLINE_CLASS.test(c)) || tokens("rel").includes("author")) return true;
+  if (String(el.tagName).toUpperCase() === "ADDRESS") return true;
+  if (tokens("class").some(bylineClass) || tokens("rel").includes("author")) return true;
   // The author and dates of the article itself, not of an item it quotes (a schema.org Claim).
   const item = el.closest("[itemscope]")?.getAttribute("itemtype") ?? "";
   return /(Article|BlogPosting)$/.test(item) && tokens("itemprop").some((p) => ["author", "datePublished", "dateModified"].includes(p));
