@@ -10,7 +10,7 @@ const PARAGRAPHS = "<p>Some 4,200 families fled the valley on Monday, the agency
 
 async function collectOn(html) {
   const page = await session.browser.newPage();
-  await page.route("**/fixture/", (route) => route.fulfill({ contentType: "text/html", body: html }));
+  await page.route("**/fixture/", (route) => route.fulfill({ contentType: "text/html; charset=utf-8", body: html }));
   await page.goto(`${session.server.url}/fixture/`);
   const out = await page.evaluate(async () => {
     const { collect, mainContent, referenceDate } = await import("/lib/collect.js");
@@ -95,7 +95,7 @@ test("bylines and publication stamps above the article are not read; the byline 
   assert.deepEqual(out.date, { date: "2023-02-16", assumed: false });
 });
 
-test("marked names and dates that carry content are read: after the lead, in headings, sentences, quotations, tables and term lists", async () => {
+test("marked names and dates that carry content are read: after the lead, in headings, sentences, quotations, tables, term lists, beside figures", async () => {
   const kept = [
     `<h2 id="published-data-show-a-40-rise" class="section-date">Published data show a 40% rise</h2>`,
     `<p><span class="dateline">KELBY, March 12 (Newswire)</span><a href="/x">Floodwaters</a> cut off 14 villages.</p>`,
@@ -106,13 +106,35 @@ test("marked names and dates that carry content are read: after the lead, in hea
     `<div role="table"><div role="row"><div role="cell" class="date">2 March</div><div role="cell">413,900 people</div></div></div>`,
     `<dl><dt class="date">2019</dt><dd>GDP grew 3 percent.</dd></dl>`,
     `<div itemscope itemtype="https://schema.org/Claim"><span itemprop="author">Senator Jane Roe</span></div>`,
+    `<article class="live-story-post"><header><span class="byline">By Ann Lee</span> <span class="timestamp">Updated 10:42 a.m. ET</span></header><h2>Toll rises to 14</h2><p>The ministry says 4,200 families have fled.</p></article>`,
+    `<div class="live-post"><div>Updated <time>10:42</time></div><p>Officials said 12 people were killed.</p></div>`,
+    `<div><p>By <a rel="author" href="/a">Ann Lee</a></p><p class="standfirst">Some 4,300 families fled; most are children.</p></div>`,
+    `<p><em>Updated <time>March 4</time>: the ministry has raised the death toll to 15.</em></p>`,
+    `<p class="dek">By <time datetime="2030">2030</time>, the city will need 40,000 new homes.</p>`,
+    `<p>Published figures show <b>4,400</b> jobs were lost by <time>March 1</time>.</p>`,
+    `<div class="key-date"><strong>12 March</strong>: 4,500 families evacuated</div>`,
+    `<ol><li><div class="timeline__date">3 March</div><div>413,385 people had fled.</div></li></ol>`,
+    `<div class="stats"><div><b>4,600</b> cases</div><div class="stats__updated">Data as of March 3, 2024</div></div>`,
+    `<div class="updated-notice">This story was updated to say the death toll rose to 16.</div>`,
   ];
   const after = [`<div class="post-date-wrapper"><p>Some 4,200 families fled.</p></div>`, `<li><h3 class="timeline__date">March 2020</h3><p>Cases passed 1,000.</p></li>`];
   const out = await collectOn(`<body><article>${kept.join("\n")}${LEAD}${after.join("\n")}</article></body>`);
   const text = out.texts.join("");
-  for (const words of ["Published data show", "KELBY, March 12", "in March 2024", "June 2022", "Maria Lopez", "1 March", "2 March", "2019", "Senator Jane Roe", "Some 4,200 families", "March 2020"]) {
+  for (const words of ["Published data show", "KELBY, March 12", "in March 2024", "June 2022", "Maria Lopez", "1 March", "2 March", "2019", "Senator Jane Roe",
+    "Toll rises to 14", "4,200 families have fled", "12 people", "4,300 families", "Updated March 4", "By 2030", "Published figures show", "12 March",
+    "3 March", "Data as of March 3, 2024", "rose to 16", "Some 4,200 families", "March 2020"]) {
     assert.ok(text.includes(words), `${words} is read: ${text}`);
   }
+});
+
+test("an article whose paragraphs are <div>s, or that opens with a long dateline, keeps its lead and what follows", async () => {
+  const prose = "Rescue crews battled on Thursday to reach villages cut off by floodwaters across the province, officials said.";
+  const divs = await collectOn(`<body><article><p class="byline">By Ann Lee · March 3, 2024</p><div class="para">${prose}</div>
+    <div>By <time>March 2024</time>, 4,200 families had fled.</div><p>Correction: ${prose}</p></article></body>`);
+  assert.ok(!divs.texts.join("").includes("Ann Lee"), "the byline above the lead is not read");
+  assert.ok(divs.texts.join("").includes("4,200 families had fled"), divs.texts.join("|"));
+  const dateline = await collectOn(`<body><article><p class="dateline">KELBY, Kessara, March 12 (Newswire) — Floodwaters cut off the valley's villages, the ministry said on Tuesday as the rain went on.</p>${PARAGRAPHS}</article></body>`);
+  assert.ok(dateline.texts.join("").startsWith("KELBY, Kessara, March 12 (Newswire) — Floodwaters"), dateline.texts.join("|"));
 });
 
 test("with no date in the page's metadata, the date a byline writes out dates the page", async () => {
@@ -121,4 +143,14 @@ test("with no date in the page's metadata, the date a byline writes out dates th
   assert.deepEqual(await on(`<p class="byline">By Ama Serwaa · 3 Mar. 2024</p>`), { date: "2024-03-03", assumed: false });
   assert.deepEqual(await on(`<p class="byline">By Ama Serwaa · February 30, 2024</p>`), { date: "2031-05-06", assumed: true }, "no such day");
   assert.deepEqual(await on(`<p>Published March 3, 2024</p>`), { date: "2031-05-06", assumed: true }, "an unmarked paragraph is not a byline");
+  assert.deepEqual(await on(`<p class="byline">Updated April 5, 2024 · Published Feb 1, 2024</p>`), { date: "2024-02-01", assumed: false }, "published before updated");
+  assert.deepEqual(await on(`<p class="byline">3 March 2024 · updated April 5, 2024</p>`), { date: "2024-03-03", assumed: false });
+  assert.deepEqual(await on(`<p class="byline">By Ann Lee, March 3rd, 2024</p>`), { date: "2024-03-03", assumed: false });
+  assert.deepEqual(await on(`<p class="byline">By Ann Lee, 2024-02-30</p>`), { date: "2031-05-06", assumed: true }, "no such day");
+  assert.deepEqual(await on(`<p class="byline">By the Mayor 3 2024 desk</p>`), { date: "2031-05-06", assumed: true }, "Mayor is no month");
+  // A <time> inside a sentence dates a figure, not the page; the byline's does.
+  const since = await collectOn(`<body><article><p class="byline">By Ann Lee · March 3, 2024</p>${LEAD}<p>Since <time datetime="2020-03-11">March 11, 2020</time>, 4,200 people died.</p></article></body>`);
+  assert.deepEqual(since.date, { date: "2024-03-03", assumed: false });
+  const stamped = await collectOn(`<body><article><p>By <span class="author">Ann Lee</span> · <time datetime="2024-03-04T08:00Z">4 March</time></p>${LEAD}<p>Since <time datetime="2020-03-11">March 11, 2020</time>, 4,200 died.</p></article></body>`);
+  assert.deepEqual(stamped.date, { date: "2024-03-04", assumed: false });
 });

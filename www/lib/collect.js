@@ -68,23 +68,70 @@ function markedByline(el) {
   return /(Article|BlogPosting)$/.test(item) && tokens("itemprop").some((p) => ["author", "datePublished", "dateModified"].includes(p));
 }
 
+const MONTH = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+const DAY = "(\\d{1,2})(?:st|nd|rd|th)?";
+
+/** `text` with its dates, times of day and "3 hours ago" taken out: what a stamp says besides when. */
+function withoutDates(text) {
+  return text
+    .replace(/\b\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?/g, " ")
+    .replace(new RegExp(`\\b(?:${MONTH}\\s+${DAY}|${DAY}\\s+${MONTH})(?:,?\\s+\\d{4})?\\b`, "gi"), " ")
+    .replace(/\b\d{1,2}(?:[:.]\d{2})+\s*(?:[ap]\.?m\.?)?/gi, " ")
+    .replace(/\b\d{1,2}\s*[ap]\.?m\b\.?/gi, " ")
+    .replace(/\b\d+\s*(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|h|m)\s+ago\b/gi, " ")
+    .replace(/\b(?:19|20)\d{2}\b/g, " ");
+}
+
+/** Whether `text` states a date or a time ("March 3", "2024-03-03", "10:42", "3 hours ago"). */
+function dated(text) {
+  const squeeze = (t) => t.replace(/\s+/g, " ").trim();
+  return squeeze(withoutDates(text)) !== squeeze(text);
+}
+
 /** How a byline's line opens when its name or date is marked inside it ("By <a rel=author>…"). */
 const BYLINE_LABEL = /^\s*(by|updated|published|posted|last updated)\b/i;
 
-/** A block that reads "By …" or "Updated …" around a marked name, date or `<time>`. */
+/**
+ * A block that is only a label ("By", "Updated") and marked names, dates or `<time>`s, with
+ * separators and "and" between them: "By <a rel=author>Ann Lee</a> and <a rel=author>Bo Kim</a>",
+ * "Last updated <time>…</time>". Any other word in it makes it content.
+ */
 function labelledByline(el) {
   if (!BLOCKS.has(String(el.tagName).toUpperCase()) || !BYLINE_LABEL.test(el.textContent)) return false;
-  for (const child of el.querySelectorAll("*")) if (child.tagName === "TIME" || markedByline(child)) return true;
-  return false;
+  let marked = false;
+  let rest = "";
+  const walk = (node) => {
+    for (const child of node.childNodes) {
+      if (child.nodeType === Node.TEXT_NODE) rest += child.data;
+      else if (child.nodeType !== Node.ELEMENT_NODE) continue;
+      else if (child.tagName === "TIME" || markedByline(child)) marked = true;
+      else walk(child);
+    }
+  };
+  walk(el);
+  return marked && /^[\s,·|•—–:&-]*$/.test(rest.replace(BYLINE_LABEL, "").replace(/\b(and|with|on|at)\b/gi, ""));
+}
+
+/** The text of `el` itself: its text and inline elements, not the blocks inside it. */
+function ownText(el) {
+  let out = "";
+  for (const n of el.childNodes) {
+    if (n.nodeType === Node.TEXT_NODE) out += n.data;
+    else if (n.nodeType === Node.ELEMENT_NODE && !BLOCKS.has(String(n.tagName).toUpperCase())) out += n.textContent;
+  }
+  return out;
 }
 
 /**
- * The article's first paragraph of prose (100 characters or more): bylines and publication stamps
- * come before it.
+ * The article's first paragraph of prose: the first `<p>` or `<div>` with 100 characters or more
+ * of its own text, outside asides, figures, quotations and hidden parts. Bylines and publication
+ * stamps come before it.
  */
 function leadParagraph(root) {
-  for (const p of root.querySelectorAll("p")) {
-    if (p.textContent.trim().length >= 100 && !markedByline(p)) return p;
+  for (const el of root.querySelectorAll("p, div")) {
+    if (ownText(el).trim().length < 100) continue;
+    if (el.closest("aside, nav, figure, blockquote, svg, [hidden], [aria-hidden=true]")) continue;
+    return el;
   }
   return null;
 }
@@ -108,17 +155,34 @@ function inSentence(el) {
 }
 
 /**
+ * Whether `el`'s date goes with figures beside it: a stat box's "Data as of March 3", a timeline's
+ * "1 March" above "413,385 people had fled". Its group holds a figure and not the article's lead.
+ */
+function datesFigures(el, lead) {
+  const group = el.parentElement;
+  if (!group || group.contains(lead) || !dated(el.textContent)) return false;
+  for (const other of group.children) {
+    if (other === el || markedByline(other) || /^H[1-6]$/i.test(other.tagName)) continue;
+    if (/\d/.test(other.textContent)) return true;
+  }
+  return false;
+}
+
+/**
  * A byline or a publication stamp above the article ("By Ledger staff · 16 February 2023"): who
- * wrote it and when, not a claim to check. Only a short marked element (or a block that opens
- * "By …" or "Updated …" around a marked one) before the first
- * paragraph of prose, standing on its own, is one: a heading, a marked name or date inside a
- * sentence ("<span class="dateline">KELBY, March 12</span> — Floodwaters …"), in a quotation, a
- * table, a list of terms or a figure keeps its text, and so does everything after the lead.
+ * wrote it and when, not a claim to check. It is a short marked element (or a line of a label
+ * and marked names and dates, see `labelledByline`) before the article's first paragraph of
+ * prose, standing on its own, with no figure in it but its dates and times. A heading keeps its
+ * text, and so does a marked name or date inside a sentence ("<span class="dateline">KELBY,
+ * March 12</span> — Floodwaters …"), a quotation, a table, a list of terms or a figure, a date
+ * beside figures, and everything after the lead.
  */
 function byline(el, lead) {
-  if (!lead || !(markedByline(el) || labelledByline(el)) || /^H[1-6]$/i.test(el.tagName) || el.textContent.length > 200) return false;
+  if (!lead || el.textContent.length > 200 || /^H[1-6]$/i.test(el.tagName)) return false;
+  if (!(markedByline(el) || labelledByline(el))) return false;
   if (!(el.compareDocumentPosition(lead) & Node.DOCUMENT_POSITION_FOLLOWING) || el.contains(lead)) return false;
   if (el.closest("blockquote, q, figure, table, dl, [role=table], [role=grid]")) return false;
+  if (/\d/.test(withoutDates(el.textContent)) || datesFigures(el, lead)) return false;
   return !inSentence(el);
 }
 
@@ -227,45 +291,70 @@ function fromJsonLd(doc) {
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
-/** The first full date written in `text` ("March 3, 2024", "3 Mar. 2024", "2024-03-03"), as ISO. */
-function writtenDay(text) {
-  const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(text);
-  if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
-  const month = "(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?";
-  const mdy = new RegExp(`\\b${month}\\s+(\\d{1,2}),?\\s+(\\d{4})\\b`, "i").exec(text);
-  const dmy = new RegExp(`\\b(\\d{1,2})\\s+${month},?\\s+(\\d{4})\\b`, "i").exec(text);
-  const [m, d, y] = mdy ? [mdy[1], mdy[2], mdy[3]] : dmy ? [dmy[2], dmy[1], dmy[3]] : [];
-  if (!m) return null;
-  const month0 = MONTHS.indexOf(m.toLowerCase());
-  const day = new Date(Date.UTC(Number(y), month0, Number(d)));
-  if (day.getUTCMonth() !== month0 || day.getUTCDate() !== Number(d)) return null;
-  return day.toISOString().slice(0, 10);
+/** An ISO day from a year, a month (0–11) and a day, or null when there is no such day. */
+function day(year, month0, date) {
+  const d = new Date(Date.UTC(Number(year), month0, Number(date)));
+  if (!(month0 >= 0) || d.getUTCMonth() !== month0 || d.getUTCDate() !== Number(date)) return null;
+  return d.toISOString().slice(0, 10);
 }
 
-/** The date a byline or publication stamp above the article states in words. */
+/** The first full date written in `text` ("March 3, 2024", "3rd Mar. 2024", "2024-03-03"), as ISO. */
+function writtenDay(text) {
+  const month0 = (name) => MONTHS.indexOf(name.slice(0, 3).toLowerCase());
+  const found = [
+    [/\b(\d{4})-(\d{2})-(\d{2})\b/.exec(text), (m) => day(m[1], Number(m[2]) - 1, m[3])],
+    [new RegExp(`\\b${MONTH}\\s+${DAY},?\\s+(\\d{4})\\b`, "i").exec(text), (m) => day(m[3], month0(m[1]), m[2])],
+    [new RegExp(`\\b${DAY}\\s+${MONTH},?\\s+(\\d{4})\\b`, "i").exec(text), (m) => day(m[3], month0(m[2]), m[1])],
+  ].filter(([m]) => m);
+  found.sort(([a], [b]) => a.index - b.index);
+  return found.length ? found[0][1](found[0][0]) : null;
+}
+
+/**
+ * The date the bylines and stamps above the article write out: the earliest of them, as a
+ * stamp that says when the article was updated says it after it was published.
+ */
 function stampDay(root) {
   const lead = leadParagraph(root);
+  let earliest = null;
   for (const el of root.querySelectorAll("*")) {
-    if (lead && !(el.compareDocumentPosition(lead) & Node.DOCUMENT_POSITION_FOLLOWING)) break;
+    if (!lead || !(el.compareDocumentPosition(lead) & Node.DOCUMENT_POSITION_FOLLOWING)) break;
     if (!byline(el, lead)) continue;
-    const day = writtenDay(el.textContent);
-    if (day) return day;
+    for (const part of el.textContent.split(/[·|•;]|\b(?=updated|published|posted)/i)) {
+      const found = writtenDay(part);
+      if (found && (!earliest || found < earliest)) earliest = found;
+    }
   }
-  return null;
+  return earliest;
+}
+
+/**
+ * The `<time datetime>` that dates the article: one with a full date in a byline above it, else
+ * the first with a full date that is not part of a sentence ("Since <time>…</time>, 4,200 …"
+ * dates a figure, not the page).
+ */
+function stampTime(root) {
+  const times = [...root.querySelectorAll("time[datetime]")].filter((t) => /^\d{4}-\d{2}-\d{2}/.test(t.getAttribute("datetime")));
+  const lead = leadParagraph(root);
+  const inByline = (t) => {
+    for (let el = t; el && el !== root; el = el.parentElement) if (byline(el, lead)) return true;
+    return false;
+  };
+  return times.find(inByline) ?? times.find((t) => !inSentence(t)) ?? null;
 }
 
 /**
  * The page's publication date: `article:published_time`, JSON-LD `datePublished` (also inside
- * `@graph`), a `<time datetime>` in the article, or the date a byline above the article writes
- * out ("Published March 3, 2024"). `assumed` is true when none was found and today is used
- * instead.
+ * `@graph`), a `<time datetime>` in the article (see `stampTime`), or the earliest date the
+ * bylines above the article write out ("Published March 3, 2024"). `assumed` is true when none
+ * was found and today is used instead.
  */
 export function referenceDate(doc = document, root = mainContent(doc), today = new Date()) {
   const meta = doc.querySelector('meta[property="article:published_time"], meta[name="article:published_time"], meta[itemprop="datePublished"]');
   const found =
     isoDay(meta?.getAttribute("content")) ??
     fromJsonLd(doc) ??
-    isoDay(root.querySelector("time[datetime]")?.getAttribute("datetime")) ??
+    isoDay(stampTime(root)?.getAttribute("datetime")) ??
     stampDay(root);
   if (found) return { date: found, assumed: false };
   const local = new Date(today.getTime() - today.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
