@@ -63,11 +63,14 @@ function markedByline(el) {
   const tokens = (name) => (el.getAttribute(name) ?? "").split(/\s+/).filter(Boolean);
   if (String(el.tagName).toUpperCase() === "ADDRESS") return true;
   if (tokens("class").some(bylineClass) || tokens("rel").includes("author")) return true;
-  // The author and dates of the article itself, not of an item it quotes (a schema.org Claim).
-  const item = el.closest("[itemscope]")?.getAttribute("itemtype") ?? "";
+  // The author and dates of the article itself, not of an item it quotes (a schema.org Claim);
+  // an author that is an item of its own (a Person) belongs to the item around it.
+  const item = (el.hasAttribute("itemscope") ? el.parentElement : el)?.closest("[itemscope]")?.getAttribute("itemtype") ?? "";
   return /(Article|BlogPosting)$/.test(item) && tokens("itemprop").some((p) => ["author", "datePublished", "dateModified"].includes(p));
 }
 
+// A month's name, whole or cut short ("March", "Mar.", "Sept"), and a day of the month ("3", "3rd"),
+// each one capture group, for the date patterns below.
 const MONTH = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
 const DAY = "(\\d{1,2})(?:st|nd|rd|th)?";
 
@@ -178,9 +181,9 @@ function datesFigures(el, lead) {
  * beside figures, and everything after the lead.
  */
 function byline(el, lead) {
-  if (!lead || el.textContent.length > 200 || /^H[1-6]$/i.test(el.tagName)) return false;
-  if (!(markedByline(el) || labelledByline(el))) return false;
-  if (!(el.compareDocumentPosition(lead) & Node.DOCUMENT_POSITION_FOLLOWING) || el.contains(lead)) return false;
+  // Where it stands first: most of a long page comes after the lead, and is read without more.
+  if (!lead || !(el.compareDocumentPosition(lead) & Node.DOCUMENT_POSITION_FOLLOWING) || el.contains(lead)) return false;
+  if (/^H[1-6]$/i.test(el.tagName) || !(markedByline(el) || labelledByline(el)) || el.textContent.length > 200) return false;
   if (el.closest("blockquote, q, figure, table, dl, [role=table], [role=grid]")) return false;
   if (/\d/.test(withoutDates(el.textContent)) || datesFigures(el, lead)) return false;
   return !inSentence(el);
