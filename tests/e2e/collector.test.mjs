@@ -43,6 +43,13 @@ test("the date from JSON-LD, including @graph", async () => {
   assert.deepEqual(out.date, { date: "2024-03-12", assumed: false });
 });
 
+test("JSON-LD nested thousands deep is passed over, not a failed scan", async () => {
+  const deep = `${"[".repeat(20000)}{"datePublished":"2020-01-01"}${"]".repeat(20000)}`;
+  const ld = JSON.stringify({ "@type": "NewsArticle", datePublished: "2024-03-12" });
+  const out = await collectOn(`<head><script type="application/ld+json">${deep}</script><script type="application/ld+json">${ld}</script></head><body><article>${PARAGRAPHS}</article></body>`);
+  assert.deepEqual(out.date, { date: "2024-03-12", assumed: false });
+});
+
 test("the date from <time datetime> in the article", async () => {
   const out = await collectOn(`<body><article><time datetime="2021-04-09T10:00">9 April</time>${PARAGRAPHS}</article></body>`);
   assert.deepEqual(out.date, { date: "2021-04-09", assumed: false });

@@ -275,15 +275,20 @@ function fromJsonLd(doc) {
     } catch {
       continue;
     }
+    // The objects in document order, walked with a stack and no deeper than a real graph goes:
+    // a page's JSON-LD nested thousands deep would overflow a recursive walk.
     const items = [];
-    const visit = (x) => {
-      if (Array.isArray(x)) x.forEach(visit);
-      else if (x && typeof x === "object") {
+    const stack = [[data, 0]];
+    while (stack.length) {
+      const [x, depth] = stack.pop();
+      if (depth > 32) continue;
+      if (Array.isArray(x)) {
+        for (let i = x.length - 1; i >= 0; i -= 1) stack.push([x[i], depth + 1]);
+      } else if (x && typeof x === "object") {
         items.push(x);
-        if (x["@graph"]) visit(x["@graph"]);
+        if (x["@graph"]) stack.push([x["@graph"], depth + 1]);
       }
-    };
-    visit(data);
+    }
     for (const item of items) {
       const day = isoDay(item.datePublished);
       if (day) return day;
