@@ -14,6 +14,11 @@ const BLOCKS = new Set([
   "HEADER", "CAPTION", "BODY",
 ]);
 
+/** An element's tag name in upper case: SVG and MathML elements keep theirs in lower case ("svg"). */
+function tagOf(el) {
+  return String(el.tagName).toUpperCase();
+}
+
 function hidden(el) {
   if (el.hidden || el.getAttribute("aria-hidden") === "true" || el.inert) return true;
   const style = el.ownerDocument.defaultView?.getComputedStyle(el);
@@ -26,8 +31,7 @@ function hidden(el) {
  * only the page's indentation.
  */
 function separatesWords(node) {
-  const tag = (n) => String(n.tagName).toUpperCase();
-  const inline = (n) => !!n && (n.nodeType === Node.TEXT_NODE || (n.nodeType === Node.ELEMENT_NODE && !BLOCKS.has(tag(n)) && !SKIP.has(tag(n))));
+  const inline = (n) => !!n && (n.nodeType === Node.TEXT_NODE || (n.nodeType === Node.ELEMENT_NODE && !BLOCKS.has(tagOf(n)) && !SKIP.has(tagOf(n))));
   // A space alone in its own inline element ("<span>&nbsp;</span>") separates that element's
   // neighbours.
   let at = node;
@@ -42,7 +46,7 @@ function separatesWords(node) {
  * ("km<sup>2</sup>") is not one.
  */
 function footnoteMark(el) {
-  if (String(el.tagName).toUpperCase() !== "SUP") return false;
+  if (tagOf(el) !== "SUP") return false;
   if (el.querySelector('a[href^="#"]')) return true;
   const before = el.previousSibling?.nodeType === Node.TEXT_NODE ? el.previousSibling.data : "";
   const unit = /(^|[^a-z])(k?m|[cm]m|ft|mi|in|yd)$/i.test(before);
@@ -61,7 +65,7 @@ function bylineClass(name) {
 /** Whether `el` is marked as a byline or a publication stamp by its tag, class, `rel` or `itemprop`. */
 function markedByline(el) {
   const tokens = (name) => (el.getAttribute(name) ?? "").split(/\s+/).filter(Boolean);
-  if (String(el.tagName).toUpperCase() === "ADDRESS") return true;
+  if (tagOf(el) === "ADDRESS") return true;
   if (tokens("class").some(bylineClass) || tokens("rel").includes("author")) return true;
   // The author and dates of the article itself, not of an item it quotes (a schema.org Claim);
   // an author that is an item of its own (a Person) belongs to the item around it.
@@ -100,7 +104,7 @@ const BYLINE_LABEL = /^\s*(by|updated|published|posted|last updated)\b/i;
  * "Last updated <time>…</time>". Any other word in it makes it content.
  */
 function labelledByline(el) {
-  if (!BLOCKS.has(String(el.tagName).toUpperCase()) || !BYLINE_LABEL.test(el.textContent)) return false;
+  if (!BLOCKS.has(tagOf(el)) || !BYLINE_LABEL.test(el.textContent)) return false;
   let marked = false;
   let rest = "";
   const walk = (node) => {
@@ -120,7 +124,7 @@ function ownText(el) {
   let out = "";
   for (const n of el.childNodes) {
     if (n.nodeType === Node.TEXT_NODE) out += n.data;
-    else if (n.nodeType === Node.ELEMENT_NODE && !BLOCKS.has(String(n.tagName).toUpperCase())) out += n.textContent;
+    else if (n.nodeType === Node.ELEMENT_NODE && !BLOCKS.has(tagOf(n))) out += n.textContent;
   }
   return out;
 }
@@ -148,10 +152,10 @@ function wordy(node) {
 /** Whether `el` is inline with words beside it in its parent: part of a sentence. */
 function inSentence(el) {
   const parent = el.parentElement;
-  if (!parent || BLOCKS.has(String(el.tagName).toUpperCase())) return false;
+  if (!parent || BLOCKS.has(tagOf(el))) return false;
   for (const n of parent.childNodes) {
     if (n === el || n.nodeType === Node.COMMENT_NODE) continue;
-    if (n.nodeType === Node.ELEMENT_NODE && (BLOCKS.has(String(n.tagName).toUpperCase()) || markedByline(n))) continue;
+    if (n.nodeType === Node.ELEMENT_NODE && (BLOCKS.has(tagOf(n)) || markedByline(n))) continue;
     if (wordy(n)) return true;
   }
   return false;
@@ -190,8 +194,7 @@ function byline(el, lead) {
 }
 
 function skipped(el, lead) {
-  // SVG and MathML elements keep their lower-case names in an HTML page ("svg", not "SVG").
-  return SKIP.has(String(el.tagName).toUpperCase()) || footnoteMark(el) || el.getAttribute("role") === "navigation" || byline(el, lead) || hidden(el);
+  return SKIP.has(tagOf(el)) || footnoteMark(el) || el.getAttribute("role") === "navigation" || byline(el, lead) || hidden(el);
 }
 
 /** The element holding the article: <article>, [role=main], <main>, else the densest block. */
@@ -322,11 +325,11 @@ function writtenDay(text) {
  * The date the bylines and stamps above the article write out: the earliest of them, as a
  * stamp that says when the article was updated says it after it was published.
  */
-function stampDay(root) {
-  const lead = leadParagraph(root);
+function stampDay(root, lead) {
+  if (!lead) return null;
   let earliest = null;
   for (const el of root.querySelectorAll("*")) {
-    if (!lead || !(el.compareDocumentPosition(lead) & Node.DOCUMENT_POSITION_FOLLOWING)) break;
+    if (!(el.compareDocumentPosition(lead) & Node.DOCUMENT_POSITION_FOLLOWING)) break;
     if (!byline(el, lead)) continue;
     for (const part of el.textContent.split(/[·|•;]|\b(?=updated|published|posted)/i)) {
       const found = writtenDay(part);
@@ -341,9 +344,8 @@ function stampDay(root) {
  * the first with a full date that is not part of a sentence ("Since <time>…</time>, 4,200 …"
  * dates a figure, not the page).
  */
-function stampTime(root) {
+function stampTime(root, lead) {
   const times = [...root.querySelectorAll("time[datetime]")].filter((t) => /^\d{4}-\d{2}-\d{2}/.test(t.getAttribute("datetime")));
-  const lead = leadParagraph(root);
   const inByline = (t) => {
     for (let el = t; el && el !== root; el = el.parentElement) if (byline(el, lead)) return true;
     return false;
@@ -359,11 +361,11 @@ function stampTime(root) {
  */
 export function referenceDate(doc = document, root = mainContent(doc), today = new Date()) {
   const meta = doc.querySelector('meta[property="article:published_time"], meta[name="article:published_time"], meta[itemprop="datePublished"]');
-  const found =
-    isoDay(meta?.getAttribute("content")) ??
-    fromJsonLd(doc) ??
-    isoDay(stampTime(root)?.getAttribute("datetime")) ??
-    stampDay(root);
+  let found = isoDay(meta?.getAttribute("content")) ?? fromJsonLd(doc);
+  if (!found) {
+    const lead = leadParagraph(root);
+    found = isoDay(stampTime(root, lead)?.getAttribute("datetime")) ?? stampDay(root, lead);
+  }
   if (found) return { date: found, assumed: false };
   const local = new Date(today.getTime() - today.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
   return { date: local, assumed: true };
