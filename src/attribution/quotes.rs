@@ -6,6 +6,8 @@
 
 use std::ops::Range;
 
+use crate::text::scan::ByteSet;
+
 /// A quoted stretch of text (quote marks included) and the quotation it belongs to: the parts of
 /// one quotation split over paragraphs share a `group`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,10 +33,18 @@ pub(crate) fn quotations(text: &str, paragraphs: &[Range<usize>]) -> Vec<Quote> 
     for (p, para) in paragraphs.iter().enumerate() {
         let s = &text[para.clone()];
         let mut open: Option<usize> = None;
-        let mut prev = ' ';
-        for (i, c) in s.char_indices() {
-            let straight_opens =
-                c == '"' && (prev.is_whitespace() || matches!(prev, '(' | '[' | '-' | '—' | '–' | ':') || i == 0);
+        let bytes = s.as_bytes();
+        let mut i = 0;
+        loop {
+            // Every quote mark is '"' or led by 0xC2 (« ») or 0xE2 (“ ” „); other characters are
+            // stepped over without decoding them.
+            const MARKS: ByteSet = ByteSet::of(b"\"\xC2\xE2");
+            i = MARKS.find(bytes, i);
+            let Some(c) = s[i..].chars().next() else { break };
+            let straight_opens = c == '"' && {
+                let prev = s[..i].chars().next_back().unwrap_or(' ');
+                prev.is_whitespace() || matches!(prev, '(' | '[' | '-' | '—' | '–' | ':')
+            };
             if open.is_none() && (opens(c) || straight_opens) {
                 open = Some(i);
             } else if open.is_some() && (closes(c) || c == '"') {
@@ -48,7 +58,7 @@ pub(crate) fn quotations(text: &str, paragraphs: &[Range<usize>]) -> Vec<Quote> 
                 };
                 out.push(Quote { start: para.start + start, end: para.start + i + c.len_utf8(), group: g });
             }
-            prev = c;
+            i += c.len_utf8();
         }
         carried = None;
         if let Some(start) = open {

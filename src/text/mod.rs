@@ -4,6 +4,7 @@
 //! them to UTF-16 code units at the edge.
 
 pub mod offsets;
+pub(crate) mod scan;
 pub mod segment;
 pub mod token;
 

@@ -11,6 +11,8 @@
 
 use std::ops::Range;
 
+use super::scan::ByteSet;
+
 /// A sentence: its byte range (without surrounding white space) and its paragraph's index.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Sentence {
@@ -67,10 +69,13 @@ pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
     };
     // Line breaks by their bytes: "\n", U+0085 (C2 85), U+2028 and U+2029 (E2 80 A8/A9). A
     // continuation byte never equals a leading one, so a match is always a whole character.
+    const BREAKS: ByteSet = ByteSet::of(b"\n\xC2\xE2");
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        let len = match bytes[i] {
+        i = BREAKS.find(bytes, i);
+        let Some(&b) = bytes.get(i) else { break };
+        let len = match b {
             b'\n' => 1,
             0xC2 if bytes.get(i + 1) == Some(&0x85) => 2,
             0xE2 if bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) => 3,
@@ -115,9 +120,10 @@ pub fn split_sentences(text: &str, para: Range<usize>, paragraph: usize, out: &m
         // Only quotation marks and sentence ends matter here: a straight quote or . ! ? (ASCII),
         // and “ ” … (three bytes each, led by 0xE2). Every other byte is stepped over without
         // decoding it; 0xE2 is never a continuation byte, so `i` is a boundary when it matters.
-        if !matches!(bytes[i], b'"' | b'.' | b'!' | b'?' | 0xE2) {
-            i += 1;
-            continue;
+        const MARKS: ByteSet = ByteSet::of(b"\".!?\xE2");
+        i = MARKS.find(bytes, i);
+        if i == bytes.len() {
+            break;
         }
         let c = s[i..].chars().next().expect("i is a char boundary");
         match c {
