@@ -67,6 +67,25 @@ pub(crate) struct Registry {
     exact: std::collections::HashMap<String, usize>,
 }
 
+/// The words of a name as [`words`] gives them, joined by single spaces: the exact-name index's
+/// key, written into one string.
+fn key(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for w in name.split(|c: char| c.is_whitespace()) {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        let from = out.len();
+        out.push_str(w);
+        out[from..].make_ascii_lowercase();
+    }
+    out
+}
+
 fn words(name: &str) -> Vec<String> {
     name.split(|c: char| c.is_whitespace())
         .filter(|w| !w.is_empty())
@@ -198,7 +217,7 @@ impl Registry {
         self.exact.clear();
         for (i, e) in self.entries.iter().enumerate() {
             for name in std::iter::once(&e.canonical).chain(e.aliases.iter().filter(|a| is_acronym(a))) {
-                let key = words(name).join(" ");
+                let key = key(name);
                 if !key.is_empty() {
                     self.exact.insert(key, i);
                 }
@@ -263,7 +282,7 @@ impl Registry {
     }
 
     fn remember(&mut self, name: &str, i: usize) {
-        let key = words(name).join(" ");
+        let key = key(name);
         if !key.is_empty() {
             self.exact.insert(key, i);
         }
@@ -271,13 +290,14 @@ impl Registry {
 
     /// The entry a mention names, without registering anything.
     pub fn lookup(&self, name: &str) -> Option<usize> {
-        let w = words(name);
-        if w.is_empty() {
+        let k = key(name);
+        if k.is_empty() {
             return None;
         }
-        if let Some(&i) = self.exact.get(&w.join(" ")) {
+        if let Some(&i) = self.exact.get(&k) {
             return Some(i);
         }
+        let w = words(name);
         // Exact name or alias.
         if let Some(i) = self.entries.iter().rposition(|e| e.key == w || e.alias_keys.contains(&w)) {
             return Some(i);
@@ -328,6 +348,22 @@ impl Registry {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_key_is_the_words_joined() {
+        for name in [
+            "",
+            " ",
+            "UN",
+            "the  United Nations'",
+            "“Médecins Sans Frontières”",
+            "A.F.P. (Paris)",
+            "- — -",
+            "O'Neil\tJr.",
+        ] {
+            assert_eq!(key(name), words(name).join(" "), "{name:?}");
+        }
+    }
 
     #[test]
     fn short_forms_and_surnames_join_the_full_name() {

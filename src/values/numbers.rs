@@ -84,8 +84,17 @@ pub(crate) fn parse_digits(t: &str) -> Option<f64> {
             return None;
         }
     }
-    let clean: String = t.chars().filter(|&c| c != ',').collect();
-    clean.parse::<f64>().ok().filter(|v| v.is_finite())
+    // The digits without their commas, on the stack: a figure is rarely longer than a few bytes.
+    let mut buf = [0u8; 32];
+    let mut n = 0;
+    for &b in t.as_bytes().iter().filter(|&&b| b != b',') {
+        let Some(slot) = buf.get_mut(n) else {
+            return t.replace(',', "").parse::<f64>().ok().filter(|v| v.is_finite());
+        };
+        *slot = b;
+        n += 1;
+    }
+    std::str::from_utf8(&buf[..n]).ok()?.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
 fn digits_at(s: &Sent<'_>, i: usize) -> Option<Number> {
