@@ -59,36 +59,66 @@ pub(crate) fn days_in_month(year: i32, month: u8) -> u8 {
     }
 }
 
+/// The years a [`Date`] can be in: every date the engine writes is within them, and every
+/// arithmetic step that would leave them gives `None`.
+const YEARS: std::ops::RangeInclusive<i32> = -9999..=9999;
+
+/// Days since 1970-01-01 of -9999-01-01 and of 9999-12-31.
+const FIRST_DAY: i64 = -4_371_587;
+const LAST_DAY: i64 = 2_932_896;
+
 impl Date {
-    /// The day `year-month-day`, or `None` when it does not exist (2019-02-29, month 13).
+    /// The day `year-month-day`, or `None` when it does not exist (2019-02-29, month 13) or its
+    /// year is outside -9999 to 9999.
     pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
         if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
             return None;
         }
-        if !(-9999..=9999).contains(&year) {
+        if !YEARS.contains(&year) {
             return None;
         }
         Some(Date { year, month, day })
     }
 
-    /// Parses an ISO 8601 calendar date, `YYYY-MM-DD`.
+    /// Parses an ISO 8601 calendar date: `YYYY-MM-DD`, or for a year outside 0000 to 9999 the
+    /// expanded form with a sign and six digits (`-000476-01-01`), as [`Date`]'s `Display`
+    /// writes it and JavaScript's `Date` reads it.
     ///
     /// ```
     /// use claimlens::Date;
     /// let d = Date::parse("2020-01-27").unwrap();
     /// assert_eq!(d.to_string(), "2020-01-27");
     /// assert!(Date::parse("2020-02-30").is_err());
+    /// assert_eq!(Date::parse("-000476-01-01").unwrap().year(), -476);
     /// ```
     pub fn parse(s: &str) -> Result<Date, Error> {
         let b = s.as_bytes();
         let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
-        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' || !digits(0..4) || !digits(5..7) || !digits(8..10) {
+        // The year's digits, after a sign in the expanded form.
+        let year_digits = match b.first() {
+            Some(b'+' | b'-') => 1..7,
+            _ => 0..4,
+        };
+        let y = year_digits.end;
+        if b.len() != y + 6
+            || b[y] != b'-'
+            || b[y + 3] != b'-'
+            || !digits(year_digits)
+            || !digits(y + 1..y + 3)
+            || !digits(y + 4..y + 6)
+        {
             return Err(Error::bad_date(s, "expected YYYY-MM-DD"));
         }
-        let year: i32 = s[0..4].parse().map_err(|_| Error::bad_date(s, "bad year"))?;
-        let month: u8 = s[5..7].parse().map_err(|_| Error::bad_date(s, "bad month"))?;
-        let day: u8 = s[8..10].parse().map_err(|_| Error::bad_date(s, "bad day"))?;
-        Date::new(year, month, day).ok_or_else(|| Error::bad_date(s, "no such day"))
+        let year: i32 = s[..y].parse().map_err(|_| Error::bad_date(s, "bad year"))?;
+        let month: u8 = s[y + 1..y + 3].parse().map_err(|_| Error::bad_date(s, "bad month"))?;
+        let day: u8 = s[y + 4..y + 6].parse().map_err(|_| Error::bad_date(s, "bad day"))?;
+        if !YEARS.contains(&year) {
+            return Err(Error::bad_date(s, "the year must be between -9999 and 9999"));
+        }
+        if !(1..=12).contains(&month) {
+            return Err(Error::bad_date(s, "no such month"));
+        }
+        Date::new(year, month, day).ok_or_else(|| Error::bad_date(s, "no such day in that month"))
     }
 
     /// The year.
@@ -116,8 +146,11 @@ impl Date {
         era * 146_097 + doe - 719_468
     }
 
-    /// The day `days` after 1970-01-01.
-    pub fn from_days_since_epoch(days: i64) -> Date {
+    /// The day `days` after 1970-01-01, or `None` when it falls outside years -9999 to 9999.
+    pub fn from_days_since_epoch(days: i64) -> Option<Date> {
+        if !(FIRST_DAY..=LAST_DAY).contains(&days) {
+            return None;
+        }
         let z = days + 719_468;
         let era = z.div_euclid(146_097);
         let doe = z - era * 146_097;
@@ -127,21 +160,22 @@ impl Date {
         let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
         let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
         let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
-        Date { year, month, day }
+        Some(Date { year, month, day })
     }
 
-    /// This day moved by `n` days.
-    pub fn add_days(self, n: i64) -> Date {
-        Date::from_days_since_epoch(self.days_since_epoch() + n)
+    /// This day moved by `n` days, or `None` when that leaves years -9999 to 9999.
+    pub fn checked_add_days(self, n: i64) -> Option<Date> {
+        Date::from_days_since_epoch(self.days_since_epoch().checked_add(n)?)
     }
 
-    /// This day moved by `n` months, the day clamped to the target month's length.
-    pub fn add_months(self, n: i64) -> Date {
-        let total = i64::from(self.year) * 12 + i64::from(self.month) - 1 + n;
-        let year = total.div_euclid(12) as i32;
+    /// This day moved by `n` months, the day clamped to the target month's length, or `None`
+    /// when that leaves years -9999 to 9999.
+    pub fn checked_add_months(self, n: i64) -> Option<Date> {
+        let total = (i64::from(self.year) * 12 + i64::from(self.month) - 1).checked_add(n)?;
+        let year = i32::try_from(total.div_euclid(12)).ok().filter(|y| YEARS.contains(y))?;
         let month = (total.rem_euclid(12) + 1) as u8;
         let day = self.day.min(days_in_month(year, month));
-        Date { year, month, day }
+        Some(Date { year, month, day })
     }
 
     /// The day of the week.
@@ -160,9 +194,9 @@ impl Date {
         Date { day: days_in_month(self.year, self.month), ..self }
     }
 
-    /// The Monday of this day's week.
-    pub fn week_start(self) -> Date {
-        self.add_days(-self.weekday().index())
+    /// The Monday of this day's week, or `None` when it falls before -9999-01-01.
+    pub fn week_start(self) -> Option<Date> {
+        self.checked_add_days(-self.weekday().index())
     }
 }
 
@@ -171,7 +205,8 @@ impl fmt::Display for Date {
         if (0..=9999).contains(&self.year) {
             write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
         } else {
-            write!(f, "{:+05}-{:02}-{:02}", self.year, self.month, self.day)
+            // ISO 8601's expanded form, as JavaScript's Date reads and writes it ("-000476").
+            write!(f, "{:+07}-{:02}-{:02}", self.year, self.month, self.day)
         }
     }
 }
@@ -183,8 +218,40 @@ mod tests {
     #[test]
     fn round_trips_through_epoch_days() {
         for days in (-800_000..800_000).step_by(97) {
-            assert_eq!(Date::from_days_since_epoch(days).days_since_epoch(), days);
+            assert_eq!(Date::from_days_since_epoch(days).unwrap().days_since_epoch(), days);
         }
+        let (first, last) = (Date::new(-9999, 1, 1).unwrap(), Date::new(9999, 12, 31).unwrap());
+        assert_eq!((first.days_since_epoch(), last.days_since_epoch()), (FIRST_DAY, LAST_DAY));
+        assert_eq!(Date::from_days_since_epoch(FIRST_DAY), Some(first));
+        assert_eq!(Date::from_days_since_epoch(LAST_DAY), Some(last));
+        assert_eq!(Date::from_days_since_epoch(FIRST_DAY - 1), None);
+        assert_eq!(Date::from_days_since_epoch(LAST_DAY + 1), None);
+    }
+
+    #[test]
+    fn arithmetic_stays_within_the_years_or_gives_none() {
+        let last = Date::new(9999, 12, 31).unwrap();
+        assert_eq!(last.checked_add_days(1), None);
+        assert_eq!(last.checked_add_months(1), None);
+        assert_eq!(last.checked_add_days(i64::MAX), None);
+        assert_eq!(last.checked_add_months(i64::MIN), None);
+        assert_eq!(last.checked_add_days(-1).unwrap().to_string(), "9999-12-30");
+        let first = Date::new(-9999, 1, 1).unwrap();
+        assert_eq!(first.checked_add_days(-1), None);
+        assert_eq!(first.checked_add_months(-1), None);
+        // -9999-01-01 is a Monday: its week starts on it; the next day's does too.
+        assert_eq!(first.weekday(), Weekday::Monday);
+        assert_eq!(first.checked_add_days(1).unwrap().week_start(), Some(first));
+    }
+
+    #[test]
+    fn years_outside_four_digits_are_written_and_read_in_the_expanded_form() {
+        let d = Date::new(-476, 1, 1).unwrap();
+        assert_eq!(d.to_string(), "-000476-01-01");
+        assert_eq!(Date::parse("-000476-01-01"), Ok(d));
+        assert_eq!(Date::parse("+002020-01-27"), Date::parse("2020-01-27"));
+        assert!(Date::parse("-010000-01-01").is_err());
+        assert!(Date::parse("-0476-01-01").is_err());
     }
 
     #[test]
@@ -197,15 +264,26 @@ mod tests {
     #[test]
     fn month_arithmetic_clamps() {
         let d = Date::parse("2020-03-31").unwrap();
-        assert_eq!(d.add_months(-1).to_string(), "2020-02-29");
-        assert_eq!(d.add_months(-13).to_string(), "2019-02-28");
-        assert_eq!(d.add_months(10).to_string(), "2021-01-31");
+        assert_eq!(d.checked_add_months(-1).unwrap().to_string(), "2020-02-29");
+        assert_eq!(d.checked_add_months(-13).unwrap().to_string(), "2019-02-28");
+        assert_eq!(d.checked_add_months(10).unwrap().to_string(), "2021-01-31");
     }
 
     #[test]
     fn rejects_impossible_days() {
-        for bad in ["2019-02-29", "2020-13-01", "2020-00-10", "2020-1-27", "20200127", "2020-01-32", "abcd-ef-gh"] {
+        for bad in [
+            "2019-02-29",
+            "2020-13-01",
+            "2020-00-10",
+            "2020-1-27",
+            "20200127",
+            "2020-01-32",
+            "abcd-ef-gh",
+            "+-00476-01-01",
+            "-00a476-01-01",
+        ] {
             assert!(Date::parse(bad).is_err(), "{bad}");
         }
+        assert!(Date::parse("2020-13-01").unwrap_err().to_string().contains("no such month"));
     }
 }

@@ -210,8 +210,7 @@ fn is_people(w: &str) -> bool {
 
 /// A capitalised plural that names a people ("Syrians", "Afghans", "Israelis", "Congolese").
 fn is_demonym(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
-        && ["ans", "ese", "is", "ns"].iter().any(|end| word.ends_with(end))
+    crate::values::counts::names_a_people(word, &word.to_ascii_lowercase())
 }
 
 /// Events that happen to people: a figure for one with no counted noun counts people.

@@ -1,8 +1,10 @@
 //! The `claimlens` command: finds the checkable claims in a text file and prints them as JSON or
 //! as a table, or processes JSON lines for pipelines.
 
+use std::ffi::OsString;
 use std::fmt::Write as _;
 use std::io::{self, BufRead, IsTerminal, Read, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use claimlens::{extract, Date, Extraction, Options};
@@ -39,7 +41,8 @@ struct Args {
     date: Option<Date>,
     format: Format,
     jsonl: bool,
-    file: Option<String>,
+    /// The input file, as the shell gave it (a path need not be UTF-8).
+    file: Option<PathBuf>,
 }
 
 enum Failure {
@@ -47,22 +50,36 @@ enum Failure {
     Input(String),
 }
 
-fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, Failure> {
+fn parse_args(mut argv: impl Iterator<Item = OsString>) -> Result<Option<Args>, Failure> {
     let mut args = Args { date: None, format: Format::Text, jsonl: false, file: None };
     let mut format_given = false;
     let mut options_done = false;
-    while let Some(arg) = argv.next() {
-        if options_done {
-            set_file(&mut args, arg)?;
-            continue;
-        }
+    while let Some(os_arg) = argv.next() {
+        // Anything that is not an option is a file name, which may be any bytes.
+        let arg = match os_arg.to_str() {
+            Some(a) if !options_done && a.starts_with('-') && a != "-" => a.to_string(),
+            _ => {
+                set_file(&mut args, os_arg)?;
+                continue;
+            }
+        };
         let (flag, inline) = match arg.split_once('=') {
             Some((f, v)) if f.starts_with("--") => (f.to_string(), Some(v.to_string())),
             _ => (arg.clone(), None),
         };
         let mut value = |name: &str| -> Result<String, Failure> {
-            inline.clone().or_else(|| argv.next()).ok_or_else(|| Failure::Usage(format!("{name} needs a value")))
+            match inline.clone() {
+                Some(v) => Ok(v),
+                None => argv
+                    .next()
+                    .ok_or_else(|| Failure::Usage(format!("{name} needs a value")))?
+                    .into_string()
+                    .map_err(|_| Failure::Usage(format!("{name}: the value is not valid UTF-8"))),
+            }
         };
+        if inline.is_some() && matches!(flag.as_str(), "--help" | "--version" | "--jsonl" | "--") {
+            return Err(Failure::Usage(format!("{flag} takes no value")));
+        }
         match flag.as_str() {
             "-h" | "--help" => {
                 print!("{USAGE}");
@@ -86,9 +103,7 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, Fa
             }
             "--jsonl" => args.jsonl = true,
             "--" => options_done = true,
-            "-" => set_file(&mut args, arg)?,
-            f if f.starts_with('-') => return Err(Failure::Usage(format!("unknown option {f:?}"))),
-            _ => set_file(&mut args, arg)?,
+            f => return Err(Failure::Usage(format!("unknown option {f:?}"))),
         }
     }
     if args.jsonl && (args.file.is_some() || format_given) {
@@ -99,7 +114,8 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, Fa
     Ok(Some(args))
 }
 
-fn set_file(args: &mut Args, file: String) -> Result<(), Failure> {
+fn set_file(args: &mut Args, file: OsString) -> Result<(), Failure> {
+    let file = PathBuf::from(file);
     if let Some(first) = &args.file {
         return Err(Failure::Usage(format!("one input at a time: got {first:?} and {file:?}")));
     }
@@ -107,9 +123,9 @@ fn set_file(args: &mut Args, file: String) -> Result<(), Failure> {
     Ok(())
 }
 
-fn read_input(file: Option<&str>) -> Result<String, Failure> {
-    let (name, bytes) = match file {
-        None | Some("-") => {
+fn read_input(file: Option<&std::path::Path>) -> Result<String, Failure> {
+    let (name, bytes) = match file.filter(|f| f.as_os_str() != "-") {
+        None => {
             if io::stdin().is_terminal() {
                 eprintln!("claimlens: reading the text from standard input (end it with Ctrl-D; --help for usage)");
             }
@@ -120,7 +136,9 @@ fn read_input(file: Option<&str>) -> Result<String, Failure> {
             ("standard input".to_string(), buf)
         }
         Some(path) => {
-            (path.to_string(), std::fs::read(path).map_err(|e| Failure::Input(format!("cannot read {path}: {e}")))?)
+            let name = path.display().to_string();
+            let bytes = std::fs::read(path).map_err(|e| Failure::Input(format!("cannot read {name}: {e}")))?;
+            (name, bytes)
         }
     };
     String::from_utf8(bytes).map_err(|e| {
@@ -132,7 +150,7 @@ fn read_input(file: Option<&str>) -> Result<String, Failure> {
 }
 
 fn main() -> ExitCode {
-    let args = match parse_args(std::env::args().skip(1)) {
+    let args = match parse_args(std::env::args_os().skip(1)) {
         Ok(Some(args)) => args,
         Ok(None) => return ExitCode::SUCCESS,
         Err(f) => return fail(f),
@@ -205,6 +223,10 @@ fn run_jsonl(default_date: Option<Date>) -> Result<(), Failure> {
             break;
         }
         line_no += 1;
+        // A byte-order mark before the first line is not part of the JSON.
+        if line_no == 1 && buf.starts_with(b"\xEF\xBB\xBF") {
+            buf.drain(..3);
+        }
         let reply = match std::str::from_utf8(&buf) {
             Err(e) => error_line(
                 serde_json::Value::Null,
@@ -213,7 +235,9 @@ fn run_jsonl(default_date: Option<Date>) -> Result<(), Failure> {
             Ok(line) if line.trim().is_empty() => continue,
             Ok(line) => jsonl_reply(line.trim(), line_no, default_date),
         };
-        if let Err(e) = write(&mut out, &reply) {
+        // Each answer goes out as soon as it is ready: a program that writes a line and waits
+        // for its answer must not wait for the end of the input.
+        if let Err(e) = write(&mut out, &reply).and_then(|()| out.flush()) {
             return output_result(Err(e));
         }
     }
@@ -227,7 +251,15 @@ fn error_line(id: serde_json::Value, msg: &str) -> String {
 fn jsonl_reply(line: &str, line_no: usize, default_date: Option<Date>) -> String {
     let parsed: serde_json::Value = match serde_json::from_str(line) {
         Ok(v) => v,
-        Err(e) => return error_line(serde_json::Value::Null, &format!("line {line_no}: not JSON: {e}")),
+        Err(e) => {
+            // JSON.stringify writes a lone surrogate as an escape ("\ud800"), which no text holds.
+            let hint = if e.to_string().contains("escape") && line.contains("\\ud") {
+                " (a lone UTF-16 surrogate escape such as \\ud800 is not text; replace it with \\ufffd)"
+            } else {
+                ""
+            };
+            return error_line(serde_json::Value::Null, &format!("line {line_no}: not JSON: {e}{hint}"));
+        }
     };
     let Some(obj) = parsed.as_object() else {
         return error_line(
@@ -267,11 +299,12 @@ fn table(found: &Extraction) -> String {
     let mut out = String::new();
     let date = found.reference_date.map_or("none (relative dates unresolved)".to_string(), |d| d.to_string());
     let unattributed = found.claims.iter().filter(|c| c.attribution.is_none()).count();
+    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let _ = writeln!(
         out,
-        "{} claims from {} sources, {unattributed} unattributed · reference date {date}",
-        found.claims.len(),
-        found.sources.len()
+        "{} from {}, {unattributed} unattributed · reference date {date}",
+        plural(found.claims.len(), "claim", "claims"),
+        plural(found.sources.len(), "source", "sources"),
     );
     let mut groups: Vec<(String, Vec<&claimlens::Claim>)> = Vec::new();
     for c in &found.claims {
@@ -353,18 +386,21 @@ fn claim_rows(out: &mut String, c: &claimlens::Claim) {
             writeln!(out, "      {:<9} {:<24} {:<28} {}", v.kind.as_str(), figure, shown, printable(&extra.join(", ")));
     }
     for check in &c.checks {
-        let _ = writeln!(out, "      ! {}: {}", check.kind, printable(&check.message));
+        let others: Vec<String> = check.claims.iter().filter(|&&id| id != c.id).map(|id| format!("#{id}")).collect();
+        let with = if others.is_empty() { String::new() } else { format!(" (see {})", others.join(", ")) };
+        let _ = writeln!(out, "      ! {}: {}{with}", check.kind, printable(&check.message));
     }
 }
 
 /// Text safe to print on a terminal: line breaks become spaces, other control characters
-/// (escape sequences included) become U+FFFD.
+/// (escape sequences included) and the marks that reorder text (bidirectional overrides and
+/// isolates) become U+FFFD.
 fn printable(s: &str) -> String {
     s.chars()
         .map(|c| {
-            if matches!(c, '\n' | '\r' | '\t') {
+            if matches!(c, '\n' | '\r' | '\t' | '\u{2028}' | '\u{2029}') {
                 ' '
-            } else if c.is_control() {
+            } else if c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') {
                 '\u{fffd}'
             } else {
                 c

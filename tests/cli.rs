@@ -51,7 +51,7 @@ fn text_output_is_a_table() {
     let o = claimlens(&["--date=2020-01-27", "-"], TEXT.as_bytes());
     assert!(o.status.success());
     let out = stdout(&o);
-    assert!(out.starts_with("2 claims from 1 sources, 1 unattributed · reference date 2020-01-27"), "{out}");
+    assert!(out.starts_with("2 claims from 1 source, 1 unattributed · reference date 2020-01-27"), "{out}");
     assert!(out.contains("== officials (official) · 1 claim"), "{out}");
     assert!(
         out.find("== officials").unwrap() < out.find("== UNATTRIBUTED").unwrap(),
@@ -78,9 +78,16 @@ fn bad_date_is_a_usage_error() {
 
 #[test]
 fn bad_options_are_usage_errors() {
-    for args in
-        [&["--format", "xml"][..], &["--frobnicate"], &["a.txt", "b.txt"], &["--date"], &["--jsonl", "file.txt"]]
-    {
+    for args in [
+        &["--format", "xml"][..],
+        &["--frobnicate"],
+        &["a.txt", "b.txt"],
+        &["--date"],
+        &["--jsonl", "file.txt"],
+        &["--jsonl=no"],
+        &["--help=x"],
+        &["--version=2"],
+    ] {
         let o = claimlens(args, b"");
         assert_eq!(o.status.code(), Some(2), "{args:?}");
         assert!(stderr(&o).starts_with("claimlens: "), "{args:?}: {}", stderr(&o));
@@ -150,9 +157,78 @@ fn double_dash_ends_the_options() {
 
 #[test]
 fn the_table_does_not_pass_control_characters_to_the_terminal() {
-    let o = claimlens(&[], "Some 40 people\u{1b}[2J left\r today.".as_bytes());
+    let o = claimlens(&[], "Some 40 people\u{1b}[2J left\r today \u{202e}in reverse\u{2028}at last.".as_bytes());
     let out = stdout(&o);
-    assert!(!out.contains('\u{1b}') && !out.contains('\r'), "{out:?}");
+    assert!(!out.contains(['\u{1b}', '\r', '\u{202e}', '\u{2028}']), "{out:?}");
+}
+
+#[test]
+fn one_claim_is_one_claim_in_the_table() {
+    let o = claimlens(&[], b"About 40 people left.");
+    assert!(stdout(&o).starts_with("1 claim from 0 sources, 1 unattributed"), "{}", stdout(&o));
+}
+
+#[test]
+fn a_file_name_need_not_be_utf8() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = std::env::temp_dir().join(format!("claimlens-cli-name-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join(std::ffi::OsStr::from_bytes(b"caf\xe9.txt"));
+    std::fs::write(&file, "About 40 people left.").unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_claimlens")).args(["--format", "json"]).arg(&file).output().unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["claims"][0]["values"][0]["value"], 40);
+    let missing = Command::new(env!("CARGO_BIN_EXE_claimlens"))
+        .arg(dir.join(std::ffi::OsStr::from_bytes(b"\xff")))
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(1), "{}", stderr(&missing));
+    let bad_date = Command::new(env!("CARGO_BIN_EXE_claimlens"))
+        .arg("--date")
+        .arg(std::ffi::OsStr::from_bytes(b"\xff"))
+        .output()
+        .unwrap();
+    assert_eq!(bad_date.status.code(), Some(2));
+    assert!(stderr(&bad_date).contains("--date: the value is not valid UTF-8"), "{}", stderr(&bad_date));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn jsonl_answers_each_line_before_the_next_arrives() {
+    use std::io::BufRead;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_claimlens"))
+        .arg("--jsonl")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut input = child.stdin.take().unwrap();
+    // A byte-order mark before the first line is skipped.
+    input.write_all(b"\xEF\xBB\xBF{\"id\": 1, \"text\": \"Some 5 people left.\"}\n").unwrap();
+    input.flush().unwrap();
+    let mut output = std::io::BufReader::new(child.stdout.take().unwrap());
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut line = String::new();
+        output.read_line(&mut line).unwrap();
+        tx.send(line).unwrap();
+    });
+    // The input stays open: the answer must come without it.
+    let line =
+        rx.recv_timeout(std::time::Duration::from_secs(20)).expect("the first answer arrives while input is open");
+    let v: serde_json::Value = serde_json::from_str(&line).unwrap();
+    assert_eq!(v["id"], 1, "{line}");
+    assert_eq!(v["extraction"]["claims"][0]["values"][0]["value"], 5, "{line}");
+    drop(input);
+    assert!(child.wait().unwrap().success());
+}
+
+#[test]
+fn jsonl_explains_a_lone_surrogate() {
+    let o = claimlens(&["--jsonl"], b"{\"id\": 1, \"text\": \"bad \\ud800 text\"}\n");
+    let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert!(v["error"].as_str().unwrap().contains("lone UTF-16 surrogate"), "{v}");
 }
 
 #[test]

@@ -144,6 +144,18 @@ fn head_end(s: &Sent<'_>, j: usize) -> Option<usize> {
 }
 
 /// Plural nouns without a final "s" (see [`is_plural`]).
+/// A capitalised word that names a people, read as a plural after a figure: "Syrians",
+/// "Israelis", "Sudanese", "Swiss", "Rohingya". `lower` is `word` in lower case.
+pub(crate) fn names_a_people(word: &str, lower: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+        && (["ans", "ese", "is", "ns"].iter().any(|end| lower.ends_with(end) && lower.len() > end.len() + 2)
+            || PEOPLES_WITHOUT_S.contains(lower))
+}
+
+/// Names of peoples with the same form in the singular and the plural, besides those in "-ese".
+static PEOPLES_WITHOUT_S: Lexicon =
+    Lexicon::new("swiss rohingya inuit bedouin sami maori yazidi hmong karen kurds fulani tuareg");
+
 static PLURALS_WITHOUT_S: Lexicon = Lexicon::new(
     "people children men women police cattle sheep staff personnel livestock feet teeth mice \
      geese data media crew youth",

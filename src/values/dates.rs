@@ -161,13 +161,13 @@ impl Point {
                         let back = (r.weekday().index() - day.index()).rem_euclid(7);
                         let ahead = (day.index() - r.weekday().index()).rem_euclid(7);
                         let d = match rel {
-                            Rel::Plain if tense == Tense::Future => r.add_days(ahead),
-                            Rel::Plain => r.add_days(-back),
-                            Rel::Last => r.add_days(-if back == 0 { 7 } else { back }),
-                            Rel::Next => r.add_days(if ahead == 0 { 7 } else { ahead }),
-                            Rel::This => r.week_start().add_days(day.index()),
+                            Rel::Plain if tense == Tense::Future => r.checked_add_days(ahead),
+                            Rel::Plain => r.checked_add_days(-back),
+                            Rel::Last => r.checked_add_days(-if back == 0 { 7 } else { back }),
+                            Rel::Next => r.checked_add_days(if ahead == 0 { 7 } else { ahead }),
+                            Rel::This => r.week_start().and_then(|m| m.checked_add_days(day.index())),
                         };
-                        Some((d, d))
+                        d.map(|d| (d, d))
                     }
                     Point::RelMonth { month, rel } => {
                         let y = match rel {
@@ -298,12 +298,13 @@ fn ago_at(s: &Sent<'_>, i: usize) -> Option<(Point, usize)> {
     if !s.w(k + 1, "ago") || n.fract() != 0.0 {
         return None;
     }
+    // "20,000 years ago" and beyond leave the calendar's years: the value stays, unresolved.
     let n = (n * factor) as i64;
     let (span, grain) = match unit {
-        "day" => (r.map(|r| (r.add_days(-n), r.add_days(-n))), Grain::Day),
-        "week" => (r.map(|r| week(r.add_days(-7 * n), 0)), Grain::Week),
-        "month" => (r.map(|r| month_of(r.add_months(-n))), Grain::Month),
-        "year" => (r.map(|r| year_of(r.year() - n as i32)), Grain::Year),
+        "day" => (r.and_then(|r| r.checked_add_days(-n)).map(|d| (d, d)), Grain::Day),
+        "week" => (r.and_then(|r| week(r.checked_add_days(n.checked_mul(-7)?)?, 0)), Grain::Week),
+        "month" => (r.and_then(|r| r.checked_add_months(-n)).map(month_of), Grain::Month),
+        "year" => (r.and_then(|r| year_of(i64::from(r.year()).checked_sub(n)?)), Grain::Year),
         _ => return None,
     };
     Some((Point::Resolved(span, grain), k + 2))
@@ -424,8 +425,8 @@ fn point_at(s: &Sent<'_>, i: usize) -> Option<(Point, usize)> {
     }
     match w {
         "today" | "tonight" => return Some((Point::Resolved(r.map(|r| (r, r)), Grain::Day), i + 1)),
-        "yesterday" => return Some((Point::Resolved(r.map(|r| (r.add_days(-1), r.add_days(-1))), Grain::Day), i + 1)),
-        "tomorrow" => return Some((Point::Resolved(r.map(|r| (r.add_days(1), r.add_days(1))), Grain::Day), i + 1)),
+        "yesterday" => return Some((Point::Resolved(day_of(r, -1), Grain::Day), i + 1)),
+        "tomorrow" => return Some((Point::Resolved(day_of(r, 1), Grain::Day), i + 1)),
         "last" | "next" | "this" => {
             let rel = match w {
                 "last" => Rel::Last,
@@ -443,7 +444,7 @@ fn point_at(s: &Sent<'_>, i: usize) -> Option<(Point, usize)> {
                 return Some((Point::RelMonth { month: m, rel }, k));
             }
             if w == "last" && s.w(i + 1, "night") {
-                return Some((Point::Resolved(r.map(|r| (r.add_days(-1), r.add_days(-1))), Grain::Day), i + 2));
+                return Some((Point::Resolved(day_of(r, -1), Grain::Day), i + 2));
             }
             if w == "this" && matches!(n, "morning" | "afternoon" | "evening") {
                 return Some((Point::Resolved(r.map(|r| (r, r)), Grain::Day), i + 2));
@@ -454,10 +455,10 @@ fn point_at(s: &Sent<'_>, i: usize) -> Option<(Point, usize)> {
                 _ => 0,
             };
             let (span, grain) = match n {
-                "week" => (r.map(|r| week(r, step)), Grain::Week),
-                "weekend" => (r.map(|r| weekend(r, step)), Grain::Day),
-                "month" => (r.map(|r| month_of(r.add_months(step))), Grain::Month),
-                "year" => (r.map(|r| year_of(r.year() + step as i32)), Grain::Year),
+                "week" => (r.and_then(|r| week(r, step)), Grain::Week),
+                "weekend" => (r.and_then(|r| weekend(r, step)), Grain::Day),
+                "month" => (r.and_then(|r| r.checked_add_months(step)).map(month_of), Grain::Month),
+                "year" => (r.and_then(|r| year_of(i64::from(r.year()) + step)), Grain::Year),
                 _ => return None,
             };
             return Some((Point::Resolved(span, grain), i + 2));
@@ -465,9 +466,9 @@ fn point_at(s: &Sent<'_>, i: usize) -> Option<(Point, usize)> {
         "earlier" | "later" if s.w(i + 1, "this") => {
             let earlier = w == "earlier";
             let (span, grain) = match s.lw(i + 2) {
-                "week" => (r.map(|r| week(r, 0)), Grain::Week),
+                "week" => (r.and_then(|r| week(r, 0)), Grain::Week),
                 "month" => (r.map(month_of), Grain::Month),
-                "year" => (r.map(|r| year_of(r.year())), Grain::Year),
+                "year" => (r.and_then(|r| year_of(i64::from(r.year()))), Grain::Year),
                 _ => return None,
             };
             let span = span.zip(r).map(|((a, b), r)| if earlier { (a, r) } else { (r, b) });
@@ -475,10 +476,10 @@ fn point_at(s: &Sent<'_>, i: usize) -> Option<(Point, usize)> {
         }
         "recent" => {
             let (span, grain) = match s.lw(i + 1) {
-                "days" => (r.map(|r| (r.add_days(-3), r)), Grain::Day),
-                "weeks" => (r.map(|r| (r.add_days(-21), r)), Grain::Week),
-                "months" => (r.map(|r| (r.add_months(-3), r)), Grain::Month),
-                "years" => (r.map(|r| (r.add_months(-36), r)), Grain::Year),
+                "days" => (r.and_then(|r| Some((r.checked_add_days(-3)?, r))), Grain::Day),
+                "weeks" => (r.and_then(|r| Some((r.checked_add_days(-21)?, r))), Grain::Week),
+                "months" => (r.and_then(|r| Some((r.checked_add_months(-3)?, r))), Grain::Month),
+                "years" => (r.and_then(|r| Some((r.checked_add_months(-36)?, r))), Grain::Year),
                 _ => return None,
             };
             return Some((Point::Resolved(span, grain), i + 2));
@@ -543,22 +544,31 @@ impl FilterUnresolved for (Point, usize) {
     }
 }
 
-fn week(r: Date, step: i64) -> (Date, Date) {
-    let a = r.week_start().add_days(7 * step);
-    (a, a.add_days(6))
+// Each of these is `None` where the span would leave the calendar's years (-9999 to 9999).
+
+/// The day `n` days from `r`.
+fn day_of(r: Option<Date>, n: i64) -> Option<(Date, Date)> {
+    let d = r?.checked_add_days(n)?;
+    Some((d, d))
 }
 
-fn weekend(r: Date, step: i64) -> (Date, Date) {
-    let (a, _) = week(r, step);
-    (a.add_days(5), a.add_days(6))
+fn week(r: Date, step: i64) -> Option<(Date, Date)> {
+    let a = r.week_start()?.checked_add_days(7 * step)?;
+    Some((a, a.checked_add_days(6)?))
+}
+
+fn weekend(r: Date, step: i64) -> Option<(Date, Date)> {
+    let (a, _) = week(r, step)?;
+    Some((a.checked_add_days(5)?, a.checked_add_days(6)?))
 }
 
 fn month_of(d: Date) -> (Date, Date) {
     (d.month_start(), d.month_end())
 }
 
-fn year_of(y: i32) -> (Date, Date) {
-    (Date::new(y, 1, 1).expect("January 1 exists"), Date::new(y, 12, 31).expect("December 31 exists"))
+fn year_of(y: i64) -> Option<(Date, Date)> {
+    let y = i32::try_from(y).ok()?;
+    Some((Date::new(y, 1, 1)?, Date::new(y, 12, 31)?))
 }
 
 /// A date or interval starting at token `i`.

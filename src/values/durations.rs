@@ -69,11 +69,12 @@ pub(crate) fn anchored_at(s: &Sent<'_>, i: usize) -> Option<Found> {
         let whole = n.fract() == 0.0;
         let sign = if forward { 1 } else { -1 };
         let other = match unit {
-            "day" if whole => Some(r.add_days(sign * n as i64)),
-            "week" if whole => Some(r.add_days(sign * 7 * n as i64)),
-            "month" if whole => Some(r.add_months(sign * n as i64)),
-            "year" if whole => Some(r.add_months(sign * 12 * n as i64)),
-            "hour" | "minute" | "second" => Some(r.add_days(sign * ((n / 24.0).ceil() as i64).max(1))),
+            // Beyond the calendar's years (-9999 to 9999) the span stays unresolved.
+            "day" if whole => r.checked_add_days(sign * n as i64),
+            "week" if whole => r.checked_add_days((sign * 7).checked_mul(n as i64)?),
+            "month" if whole => r.checked_add_months(sign * n as i64),
+            "year" if whole => r.checked_add_months((sign * 12).checked_mul(n as i64)?),
+            "hour" | "minute" | "second" => r.checked_add_days(sign * ((n / 24.0).ceil() as i64).max(1)),
             _ => None,
         };
         if let Some(other) = other {

@@ -186,10 +186,11 @@ pub(crate) fn quantity_at(s: &Sent<'_>, i: usize) -> Option<Found> {
     if a.unit.is_none() {
         tail_count(s, &mut f, a.end);
         // "the 405 freeway", "the number 23 jersey": a figure other than one before a singular
-        // noun names something.
+        // noun names something ("700,000 Sudanese" count a people).
         if let Some((x, y)) = f.counted {
             let strong = s.w(a.end + 1, "strong");
-            if a.value != 1.0 && !strong && !(x..y).any(|k| counts::is_plural(s, k)) {
+            let people = counts::names_a_people(s.raw(y - 1), s.lw(y - 1));
+            if a.value != 1.0 && !strong && !people && !(x..y).any(|k| counts::is_plural(s, k)) {
                 return None;
             }
         }

@@ -117,8 +117,9 @@ pub const PIECES: &[&str] = &[
     "rose",
 ];
 
-/// A fuzz input for `extract`: the first two bytes pick the reference date (a day from 1970 on;
-/// a seventh of the inputs have none), the rest is the text (invalid UTF-8 replaced).
+/// A fuzz input for `extract`: the first two bytes pick the reference date (a day from 1970 on,
+/// or for some inputs a day within 400 days of the calendar's first or last day; a seventh of the
+/// inputs have none), the rest is the text (invalid UTF-8 replaced).
 pub fn extract_input(data: &[u8]) -> (String, Options) {
     let (date, rest) = match data {
         [a, b, rest @ ..] => (Some(u16::from_le_bytes([*a, *b])), rest),
@@ -126,7 +127,13 @@ pub fn extract_input(data: &[u8]) -> (String, Options) {
     };
     let mut options = Options::new();
     if let Some(d) = date.filter(|d| d % 7 != 0) {
-        options = options.reference_date(Date::parse("1970-01-01").unwrap().add_days(i64::from(d)));
+        let offset = i64::from(d / 13 % 400);
+        let day = match d % 13 {
+            1 => Date::new(9999, 12, 31).and_then(|last| last.checked_add_days(-offset)),
+            2 => Date::new(-9999, 1, 1).and_then(|first| first.checked_add_days(offset)),
+            _ => Date::new(1970, 1, 1).and_then(|epoch| epoch.checked_add_days(i64::from(d))),
+        };
+        options = options.reference_date(day.expect("a day within the calendar"));
     }
     (String::from_utf8_lossy(rest).into_owned(), options)
 }
