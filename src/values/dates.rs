@@ -183,6 +183,7 @@ impl Point {
                         let y = match tense {
                             Tense::Past if a > r => r.year() - 1,
                             Tense::Future if b < r => r.year() + 1,
+                            Tense::Present => return nearest(p, r),
                             _ => r.year(),
                         };
                         p.in_year(y)
@@ -191,6 +192,50 @@ impl Point {
             }
         }
     }
+}
+
+/// The occurrence of a year-less point nearest `r` (last year's, this year's or next year's); the
+/// earlier one on a tie.
+fn nearest(p: Point, r: Date) -> Option<(Date, Date)> {
+    let distance = |(a, b): (Date, Date)| {
+        let r = r.days_since_epoch();
+        (a.days_since_epoch() - r).max(r - b.days_since_epoch()).max(0)
+    };
+    [r.year() - 1, r.year(), r.year() + 1].into_iter().filter_map(|y| p.in_year(y)).min_by_key(|&span| distance(span))
+}
+
+/// The tense a date at token `i` resolves with: the past where the date tells when a source
+/// spoke ("said in December", "told investors on Tuesday that profits would fall"), else the
+/// sentence's.
+fn tense_at(s: &Sent<'_>, i: usize) -> Tense {
+    let tense = match s.future_after() {
+        Some(k) if k < i => Tense::Future,
+        _ => s.tense(),
+    };
+    if tense == Tense::Past {
+        return tense;
+    }
+    // Up to three words back: linking words, and after "told" the one it was told to.
+    let mut addressee = false;
+    let mut k = i;
+    while k > 0 && k + 4 > i {
+        k -= 1;
+        if s.is(k, &crate::attribution::cues::REPORTING_VERBS) {
+            let tell = matches!(s.lw(k), "told" | "tells" | "tell");
+            if !addressee || tell {
+                return Tense::Past;
+            }
+            break;
+        }
+        if matches!(s.lw(k), "on" | "in" | "late" | "early" | "earlier" | "last" | "this") {
+            continue;
+        }
+        if addressee || !s.is_word(k) {
+            break;
+        }
+        addressee = true;
+    }
+    tense
 }
 
 fn month_span(year: i32, month: u8) -> Option<(Date, Date)> {
@@ -633,7 +678,7 @@ pub(crate) fn date_at(s: &Sent<'_>, i: usize) -> Option<Found> {
             }
         }
     }
-    let span = a.resolve(s.reference, s.tense());
+    let span = a.resolve(s.reference, tense_at(s, i));
     Some(Found::date(i, k, span, a.grain(), "<date>"))
 }
 
@@ -682,7 +727,7 @@ fn interval(s: &Sent<'_>, i: usize, end: usize, a: Point, b: Point, rule: &'stat
         };
         a = a.with_year(ya);
     }
-    let tense = s.tense();
+    let tense = tense_at(s, i);
     let ra = a.resolve(s.reference, tense);
     if let (Some((a0, _)), None) = (ra, b.year()) {
         let yb = if b.in_year(a0.year()).is_some_and(|(b0, _)| b0 < a0) { a0.year() + 1 } else { a0.year() };

@@ -32,6 +32,10 @@ use crate::text::{TokKind, Token};
 pub(crate) enum Tense {
     Past,
     Future,
+    /// Neither: no future cue and no verb in the past besides a reporting verb ("Voters go to
+    /// the polls on July 4", "The bank meets in December, officials said"). A year-less date
+    /// is then the occurrence nearest the reference date.
+    Present,
 }
 
 /// One sentence's tokens and what rules need to read them.
@@ -44,6 +48,9 @@ pub(crate) struct Sent<'a> {
     classes: Vec<u64>,
     pub reference: Option<Date>,
     tense: Cell<Option<Tense>>,
+    /// Where a cue that speaks of the future only from there on stands ("said talks would
+    /// resume", "expects to hire"): set with `tense`.
+    future_after: Cell<Option<usize>>,
     headline: Cell<Option<bool>>,
     first_word: Cell<Option<usize>>,
 }
@@ -66,6 +73,7 @@ impl<'a> Sent<'a> {
             classes,
             reference,
             tense: Cell::new(None),
+            future_after: Cell::new(None),
             headline: Cell::new(None),
             first_word: Cell::new(None),
         }
@@ -209,8 +217,20 @@ impl<'a> Sent<'a> {
         t
     }
 
+    /// The position of the first cue that makes what follows it speak of the future ("would",
+    /// "expects … to"), in a sentence whose [`Sent::tense`] is not already the future.
+    pub fn future_after(&self) -> Option<usize> {
+        self.tense();
+        self.future_after.get()
+    }
+
     fn compute_tense(&self) -> Tense {
+        let mut past = false;
         for i in 0..self.len() {
+            if !self.is_word(i) {
+                continue;
+            }
+            past = past || self.is_past_verb(i);
             if !self.is(i, &FUTURE_CUES) {
                 continue;
             }
@@ -222,13 +242,45 @@ impl<'a> Sent<'a> {
                 "going" | "due" | "set" | "expected" => prev_be && self.w(i + 1, "to"),
                 "scheduled" | "slated" => i == 0 || !matches!(self.lw(i - 1), "was" | "were" | "had" | "been"),
                 "plans" | "intends" | "aims" => self.w(i + 1, "to"),
+                "would" | "expect" | "expects" => {
+                    // Reported future ("said the clinic would open", not "would have") and
+                    // expectations ("expects to hire", "expect the central bank to cut") speak of
+                    // the future only after the cue: "conceded defeat on Sunday, saying her party
+                    // would not block" is last Sunday.
+                    let cue = if w == "would" {
+                        !matches!(self.lw(i + 1), "have" | "ve") && !self.p(i + 1, '\'')
+                    } else {
+                        (i + 1..self.len().min(i + 6)).any(|k| self.w(k, "to"))
+                    };
+                    if cue && self.future_after.get().is_none() {
+                        self.future_after.set(Some(i));
+                    }
+                    false
+                }
                 _ => false,
             };
             if future {
+                self.future_after.set(None);
                 return Tense::Future;
             }
         }
-        Tense::Past
+        if past {
+            Tense::Past
+        } else {
+            Tense::Present
+        }
+    }
+
+    /// Whether the word at `i` is a verb in the past other than a reporting verb ("said" tells
+    /// when a source spoke, not when what it says happens): an irregular past form, or a
+    /// lower-case word in "-ed".
+    fn is_past_verb(&self, i: usize) -> bool {
+        let w = self.lw(i);
+        if self.is(i, &crate::attribution::cues::REPORTING_VERBS) {
+            return false;
+        }
+        PAST_FORMS.contains(w)
+            || w.len() >= 4 && w.ends_with("ed") && !w.ends_with("eed") && !self.cap(i) && !NOT_PAST_IN_ED.contains(w)
     }
 
     /// Whether the sentence looks like a title-case headline ("Storm Kills 12 In Valley").
@@ -255,9 +307,27 @@ impl<'a> Sent<'a> {
     }
 }
 
+/// Past forms of verbs that do not end in "-ed" (forms that are also the present, such as
+/// "put", "cut", "set" or "read", are left out).
+static PAST_FORMS: Lexicon = Lexicon::new(
+    "was were had did went came fell rose began took made gave got held met left lost paid ran saw \
+     sent sold spent stood struck thought fled grew drew drove fought found knew led meant rode \
+     sank sought shot slid spoke stole swore threw tore understood woke wore broke bought brought \
+     built caught chose dealt dug fed felt flew forgot froze hung heard hid laid lent lit shook \
+     sang sat slept spun sprang stuck swam swung taught withdrew became overtook undertook arose \
+     beat bit blew bore bred fled forbade forgave mistook oversaw overcame rebuilt rang sprang \
+     strove struck swept wept won wound",
+);
+
+/// Lower-case words in "-ed" that are not verbs in the past.
+static NOT_PAST_IN_ED: Lexicon =
+    Lexicon::new("hundred sacred naked wicked rugged ragged wretched crooked kindred beloved aged");
+
 /// The words that may make a sentence speak of the future (each is checked in context).
-pub(crate) static FUTURE_CUES: Lexicon =
-    Lexicon::by_token(10, "will shall ll won going due set expected scheduled slated plans intends aims");
+pub(crate) static FUTURE_CUES: Lexicon = Lexicon::by_token(
+    10,
+    "will shall ll won going due set expected scheduled slated plans intends aims would expect expects",
+);
 
 /// A value as a rule found it: token positions, not yet offsets.
 #[derive(Clone, Debug, PartialEq)]
