@@ -95,7 +95,7 @@ fn is_official_word(w: &str) -> bool {
 static OFFICIAL_WORD_WORDS: Lexicon = Lexicon::new(
     "official officials spokesman spokeswoman spokesperson minister ministry ministers government \
      police army military authorities prosecutor prosecutors governor mayor president presidency \
-     diplomat diplomats officer officers embassy spokespeople cabinet",
+     diplomat diplomats officer officers embassy spokespeople cabinet ombudsman",
 );
 
 fn is_org_word(w: &str) -> bool {
@@ -109,7 +109,9 @@ static ORG_WORD_WORDS: Lexicon = Lexicon::new(
      society foundation authority board court parliament assembly company corporation inc ltd \
      bureau centre center hospital clinic school trust watch amnesty frontieres frontières \
      doctors unicef unhcr who imf ocha wfp nato un eu irc msf statistics brigade police tribunal \
-     secretariat",
+     secretariat directorate regulator watchdog inspectorate club team carmaker \
+     automaker airline carrier insurer lender retailer bank manufacturer firm operator utility \
+     charity agency",
 );
 
 /// Documents that speak for whoever made them ("a poll by …", "an LSO estimate").

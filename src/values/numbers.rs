@@ -134,6 +134,19 @@ fn digits_at(s: &Sent<'_>, i: usize) -> Option<Number> {
         }
         return Some(n);
     }
+    // A magnitude joined by hyphens before a currency: "a 65-million-pound signing".
+    if s.dash(i + 1)
+        && s.glued(i + 1)
+        && s.glued(i + 2)
+        && s.dash(i + 3)
+        && s.glued(i + 3)
+        && s.glued(i + 4)
+        && super::money::suffix_at(s, i + 4).is_some()
+    {
+        if let Some(m) = s.word(i + 2).and_then(magnitude) {
+            return Some(Number { value: value * m, end: i + 4, multiplier: m, plain: false, ..n });
+        }
+    }
     // A magnitude word after it: "1.2 million", "3 billion".
     if let Some(m) = s.word(i + 1).and_then(magnitude) {
         let mut m2 = m;
