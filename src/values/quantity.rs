@@ -142,6 +142,10 @@ pub(crate) fn quantity_at(s: &Sent<'_>, i: usize) -> Option<Found> {
         }
         return None;
     }
+    // "a 7.5% rise over two years": over a period is across it; the period is read on its own.
+    if s.w(i, "over") && over_a_period(s, i) {
+        return None;
+    }
     let (hedge, j) = hedges::hedge_at(s, i).unwrap_or((Hedge::Exact, i));
     if let Some(f) = super::ratios::ratio_at(s, i, j, hedge) {
         return Some(f);
@@ -217,6 +221,21 @@ fn a_unit_of_time(s: &Sent<'_>, i: usize, j: usize, hedge: Hedge) -> Option<Foun
     f.unit = Some(unit);
     f.hedge = Some(hedge);
     Some(f)
+}
+
+/// Whether "over" at `i` spans a period ("60 billion euros over three years", "Over two years,
+/// the city built 500 homes") rather than exceeding one ("for over two years", "took over a
+/// year", "over two years ago").
+fn over_a_period(s: &Sent<'_>, i: usize) -> bool {
+    let Some(n) = numbers::number_at(s, i + 1) else { return false };
+    let Some((_, _, end)) = durations::unit_at(s, n.end) else { return false };
+    let before = if i > 0 { s.lw(i - 1) } else { "" };
+    let lasting = matches!(
+        before,
+        "for" | "lasted" | "lasts" | "last" | "lasting" | "took" | "takes" | "take" | "taking" | "spent" | "spend"
+            | "after" | "within" | "in" | "than" | "of" | "aged" | "age" | "is" | "are" | "was" | "were" | "be"
+    );
+    !lasting && !matches!(s.lw(end), "ago" | "old" | "later" | "earlier" | "before" | "after" | "since")
 }
 
 fn after_change_verb(s: &Sent<'_>, i: usize) -> bool {
