@@ -54,6 +54,11 @@ enum Point {
     },
     Year(i32),
     Decade(i32),
+    /// Part of a decade ("the late 1990s"): 0 early, 1 mid, 2 late.
+    DecadePart {
+        decade: i32,
+        part: u8,
+    },
     Quarter {
         year: Option<i32>,
         q: u8,
@@ -94,7 +99,7 @@ impl Point {
         match self {
             Point::Day { .. } | Point::Weekday { .. } | Point::MonthPart { .. } => Grain::Day,
             Point::Month { .. } | Point::RelMonth { .. } | Point::YearPart { .. } => Grain::Month,
-            Point::Year(_) => Grain::Year,
+            Point::Year(_) | Point::DecadePart { .. } => Grain::Year,
             Point::Decade(_) => Grain::Decade,
             Point::Quarter { .. } => Grain::Quarter,
             Point::Resolved(_, g) => g,
@@ -153,6 +158,11 @@ impl Point {
         }
         match self {
             Point::Decade(d) => Some((Date::new(d, 1, 1)?, Date::new(d + 9, 12, 31)?)),
+            Point::DecadePart { decade, part } => {
+                // Early: the first four years, mid: the middle three, late: the last three.
+                let (a, b) = [(0, 3), (3, 6), (7, 9)][part as usize];
+                Some((Date::new(decade + a, 1, 1)?, Date::new(decade + b, 12, 31)?))
+            }
             Point::Resolved(span, _) => span,
             _ => {
                 let r = reference?;
@@ -537,6 +547,10 @@ fn point_at(s: &Sent<'_>, i: usize) -> Option<(Point, usize)> {
             };
             let k = if s.dash(i + 1) && s.glued(i + 1) { i + 2 } else { i + 1 };
             if let Some(y) = year_num(s, k) {
+                // "the late 1990s", "the mid-2000s".
+                if y % 10 == 0 && s.w(k + 1, "s") && s.glued(k + 1) {
+                    return Some((Point::DecadePart { decade: y, part }, k + 2));
+                }
                 return Some((Point::YearPart { year: y, part }, k + 1));
             }
             if let Some((m, k2)) = month_at(s, k) {
