@@ -71,7 +71,8 @@ fn quote_mark(s: &Sent<'_>, i: usize) -> bool {
 }
 
 fn stop_punct(s: &Sent<'_>, i: usize) -> bool {
-    s.p_any(i, ",;:().!?—–") || quote_mark(s, i) || (s.dash(i) && !s.glued(i))
+    // A spaced hyphen, or the second of "--".
+    s.p_any(i, ",;:().!?—–") || quote_mark(s, i) || (s.dash(i) && (!s.glued(i) || i > 0 && s.dash(i - 1)))
 }
 
 /// Whether the words after a verb at `v` are only what may trail a trailing cue: a time, "in a

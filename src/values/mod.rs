@@ -52,7 +52,9 @@ pub(crate) struct Sent<'a> {
     /// resume", "expects to hire"): set with `tense`.
     future_after: Cell<Option<usize>>,
     headline: Cell<Option<bool>>,
-    first_word: Cell<Option<usize>>,
+    /// The first word, and the first word after a wire dateline ("GENEVA (AFP) - The ministry
+    /// said"; the first word again when there is none).
+    first_word: Cell<Option<(usize, usize)>>,
 }
 
 impl<'a> Sent<'a> {
@@ -182,15 +184,43 @@ impl<'a> Sent<'a> {
 
     /// Whether token `i` opens the sentence (only punctuation before it).
     pub fn sentence_initial(&self, i: usize) -> bool {
-        let first = match self.first_word.get() {
+        let (first, after_dateline) = match self.first_word.get() {
             Some(f) => f,
             None => {
-                let f = (0..self.len()).find(|&k| self.kind(k) != Some(TokKind::Punct)).unwrap_or(self.len());
+                let f = self.next_word(0);
+                let f = (f, self.dateline_end(f).map_or(f, |k| self.next_word(k)));
                 self.first_word.set(Some(f));
                 f
             }
         };
-        i <= first
+        i <= first || i == after_dateline
+    }
+
+    /// The first token at or after `i` that is not punctuation.
+    fn next_word(&self, i: usize) -> usize {
+        (i..self.len()).find(|&k| self.kind(k) != Some(TokKind::Punct)).unwrap_or(self.len())
+    }
+
+    /// Where a wire dateline that starts at word `f` ends: "GENEVA (AFP) -", "NEW YORK, Feb 20
+    /// (Reuters) --", "BEIRUT —", "KYIV:". The place is in capitals; the separator, a spaced
+    /// dash or a colon, comes within 16 tokens, with no sentence punctuation or quote before it.
+    fn dateline_end(&self, f: usize) -> Option<usize> {
+        let place = self.raw(f);
+        if !(self.is_word(f) && place.len() >= 2 && place.chars().all(char::is_uppercase)) {
+            return None;
+        }
+        for k in f + 1..self.len().min(f + 17) {
+            match self.raw(k) {
+                "-" | "—" | "–" | ":" if !self.glued(k) || self.raw(k) == ":" => {
+                    // "--": the second dash ends it.
+                    let end = if self.dash(k + 1) && self.glued(k + 1) { k + 2 } else { k + 1 };
+                    return (end < self.len()).then_some(end);
+                }
+                "." | "!" | "?" | "\"" | "“" | "”" | ";" => return None,
+                _ => {}
+            }
+        }
+        None
     }
 
     /// A capitalised word inside the sentence: part of a name ("the Group of Seven", "Fifth Avenue").
