@@ -401,7 +401,19 @@ fn phrase_after(s: &Sent<'_>, a: usize, quoted: &dyn Fn(usize) -> bool) -> Optio
         return None;
     }
     let mut b = a;
-    while b < s.len() && !quoted(b) && !stop_punct(s, b) && b - a < 14 {
+    while b < s.len() && !quoted(b) && b - a < 14 {
+        // "said Dr. Amina Yusuf", "said Gen. Mark Dunne": the period of a title or an initial,
+        // with the name going on after it.
+        let title_period = s.p(b, '.') && b > a && s.glued(b) && s.cap(b - 1) && s.raw(b - 1).len() <= 4;
+        // "the U.N. refugee agency": dotted initials, whatever follows.
+        let initials = title_period && s.raw(b - 1).len() == 1 && b >= 2 && s.p(b - 2, '.');
+        if title_period && s.is_word(b + 1) && (s.cap(b + 1) || initials) {
+            b += 1;
+            continue;
+        }
+        if stop_punct(s, b) {
+            break;
+        }
         if s.is_word(b)
             && b > a
             && (matches!(s.lw(b), "who" | "which" | "that" | "as" | "when" | "while")

@@ -403,6 +403,11 @@ fn trim(s: &Sent<'_>, mut a: usize, mut b: usize) -> (usize, usize) {
         b -= 1;
     }
     while b > a + 1 && !s.is_word(b - 1) {
+        // "the U.N.": the period after an initial belongs to the name.
+        let initial = s.p(b - 1, '.') && s.glued(b - 1) && s.raw(b - 2).len() == 1 && s.cap(b - 2);
+        if initial && b >= a + 4 && s.p(b - 3, '.') {
+            break;
+        }
         b -= 1;
     }
     (a, b)
@@ -439,6 +444,10 @@ fn classify(s: &Sent<'_>, a: usize, b: usize) -> SourceType {
                     || !s.raw(k).chars().skip(1).any(char::is_uppercase) && k + 1 < b && !capital_word(s, k + 1)))
     });
     if named && words.iter().any(|w| is_org_word(w)) {
+        return SourceType::Organization;
+    }
+    // "the U.N.", "the E.U.": initials with periods name an organisation.
+    if words.len() >= 2 && (a..b).filter(|&k| s.is_word(k)).all(|k| s.raw(k).len() == 1 && s.cap(k)) {
         return SourceType::Organization;
     }
     if words.iter().any(|w| is_official_word(w)) {

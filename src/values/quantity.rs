@@ -232,8 +232,29 @@ fn over_a_period(s: &Sent<'_>, i: usize) -> bool {
     let before = if i > 0 { s.lw(i - 1) } else { "" };
     let lasting = matches!(
         before,
-        "for" | "lasted" | "lasts" | "last" | "lasting" | "took" | "takes" | "take" | "taking" | "spent" | "spend"
-            | "after" | "within" | "in" | "than" | "of" | "aged" | "age" | "is" | "are" | "was" | "were" | "be"
+        "for"
+            | "lasted"
+            | "lasts"
+            | "last"
+            | "lasting"
+            | "took"
+            | "takes"
+            | "take"
+            | "taking"
+            | "spent"
+            | "spend"
+            | "after"
+            | "within"
+            | "in"
+            | "than"
+            | "of"
+            | "aged"
+            | "age"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "be"
     );
     !lasting && !matches!(s.lw(end), "ago" | "old" | "later" | "earlier" | "before" | "after" | "since")
 }
