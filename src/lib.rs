@@ -23,8 +23,8 @@
 //! # Overview
 //!
 //! [`extract`] takes the text and explicit [`Options`] (the reference date that resolves
-//! "Monday" or "last week") and returns an [`Extraction`]: the data contract documented in
-//! `DESIGN.md`, the same shape the command-line tool prints as JSON and the browser build hands
+//! "Monday" or "last week") and returns an [`Extraction`]: the data contract, field by field in
+//! [`contract`], the same shape the command-line tool prints as JSON and the browser build hands
 //! to JavaScript. All offsets in it are UTF-16 code units, so they index JavaScript strings.
 //!
 //! The core is pure: it reads no clock, no files and no DOM, and it never panics on any input.
@@ -54,6 +54,9 @@ pub use model::{
 };
 pub use nodes::extract_nodes;
 pub use options::Options;
+
+#[doc = include_str!("../docs/contract.md")]
+pub mod contract {}
 
 /// The README's Rust example, compiled and run with the other documentation tests.
 #[doc = include_str!("../README.md")]

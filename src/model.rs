@@ -1,6 +1,6 @@
 //! The data contract: what [`extract`](crate::extract) returns.
 //!
-//! Field names and shapes are fixed (see `DESIGN.md`): the CLI's JSON output, the wasm API and the
+//! Field names and shapes are fixed (see `docs/contract.md`): the CLI's JSON output, the wasm API and the
 //! extension's messages all serialise these types, in camelCase. Offsets are UTF-16 code units
 //! into the input, so they can index a JavaScript string directly.
 
@@ -217,7 +217,7 @@ pub struct Value {
 /// from another page: the extension's claim memory keeps these and flags a new figure for the same
 /// thing and event, over an overlapping period, whose bounds do not meet the remembered one's.
 ///
-/// The rule is lexical and documented in `src/checks.rs` ([`crate::checks`] keeps it with the
+/// The rule is lexical and documented in `src/checks.rs` (which keeps it with the
 /// page's own consistency checks): "some 358,000 Syrians have been displaced", "250,000 displaced
 /// people" and "300,000 people have fled" all have the thing `people` and the event
 /// `displacement`.

@@ -1,4 +1,4 @@
-// TypeScript declarations for claimlens in the browser: the data contract (DESIGN.md) and the
+// TypeScript declarations for claimlens in the browser: the data contract (docs/contract.md) and the
 // public JS API of claimlens.js.
 
 export type Kind = "count" | "number" | "percent" | "money" | "measure" | "ratio" | "ordinal" | "date" | "duration";

@@ -1,7 +1,7 @@
 //! Byte offsets ↔ UTF-16 code units.
 //!
 //! The core works on byte offsets into a `&str`; JavaScript strings index UTF-16 code units. The
-//! map keeps one checkpoint every [`BLOCK`] bytes, so a conversion counts at most that many
+//! map keeps one checkpoint every 64 bytes, so a conversion counts at most that many
 //! bytes and the map costs `len / BLOCK` words of memory.
 
 const BLOCK: usize = 64;

@@ -2,8 +2,8 @@
 //! that makes a range, and what follows — a percent sign, a unit, a currency, a time unit, or
 //! the noun phrase counted.
 //!
-//! Rule names, as they show in debug output: "<hedge> <amount>", "between <a> and <b>",
-//! "<a>-<b>", "<vague> of <noun>".
+//! Rule names, as they show in debug output: `<hedge> <amount>`, `between <a> and <b>`,
+//! `<a>-<b>`, `<vague> of <noun>`.
 
 use super::{counts, durations, hedges, measures, money, numbers, percent, Found, Sent};
 use crate::lexicon::Lexicon;
