@@ -398,7 +398,9 @@ struct Figure<'a> {
     /// Its kind and unit: only like figures are compared.
     class: (Kind, Option<&'static str>),
     head: Option<String>,
-    source: Option<&'a str>,
+    /// Who gives it: the source's name and affiliation ("senior official" at two ministries is
+    /// two sources).
+    source: Option<(&'a str, Option<&'a str>)>,
     /// The content words around it, as hashes of their concepts ("killing three workers" →
     /// "kill" → "death").
     near: Vec<u64>,
@@ -491,7 +493,7 @@ fn conflicts(
                 continue;
             }
             let Some((lo, hi)) = bounds(v) else { continue };
-            let source = c.attribution.as_ref().map(|a| a.canonical.as_str());
+            let source = c.attribution.as_ref().map(|a| (a.canonical.as_str(), a.affiliation.as_deref()));
             let (mut near, mut events) = near_words(c, positions, v);
             // An event named in the counted phrase ("250,000 displaced people") pairs too.
             if let Some((hash, Some(event))) = v.topic.as_ref().and_then(|t| meaning(t.event)) {

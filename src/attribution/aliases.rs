@@ -281,6 +281,16 @@ impl Registry {
         i
     }
 
+    /// Registers `name` as a new source even when one of that name exists (the name then means
+    /// the new one). Returns its index.
+    pub fn add(&mut self, name: &str, kind: SourceType) -> usize {
+        self.clock += 1;
+        let i = self.entries.len();
+        self.entries.push(Entry::new(name.to_string(), kind, self.clock));
+        self.remember(name, i);
+        i
+    }
+
     fn remember(&mut self, name: &str, i: usize) {
         let key = key(name);
         if !key.is_empty() {

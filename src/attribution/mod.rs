@@ -154,7 +154,13 @@ impl Attributor {
                     }
                 }
                 let affiliation = affiliation.or(named_with);
-                let idx = self.registry.resolve(&canonical, kind);
+                let mut idx = self.registry.resolve(&canonical, kind);
+                // Unnamed officials of two bodies are two sources ("a senior official at the State
+                // Department", "a senior official at Sudan's foreign ministry").
+                let other_body = self.registry.entries[idx].affiliation.is_some_and(|x| Some(x) != affiliation);
+                if matches!(kind, SourceType::Official | SourceType::Unnamed) && affiliation.is_some() && other_body {
+                    idx = self.registry.add(&canonical, kind);
+                }
                 // "Abdel Rahman said": the organisation named with him before still holds.
                 let entry = &mut self.registry.entries[idx];
                 match affiliation {

@@ -260,10 +260,19 @@ pub(crate) fn read(s: &Sent<'_>, a: usize, b: usize) -> Phrase {
             }
         }
     }
-    let (na, nb) = trim(s, a, cut_pp(s, a, b));
+    let cut = cut_pp(s, a, b);
+    let (na, nb) = trim(s, a, cut);
     p.name_start = na;
     p.name_end = nb;
     p.canonical = join(s, na, nb);
+    // "a senior official at the State Department": the body an unnamed role speaks for.
+    if cut + 1 < b && s.is_word(cut) && matches!(s.lw(cut), "at" | "from" | "with" | "in") {
+        let (oa, ob) = trim(s, cut + 1, b);
+        let role = (na..nb).any(|k| is_official_word(s.lw(k)) || is_role(s.lw(k)));
+        if role && oa < ob && org_like(s, oa, ob) && (oa..ob).any(|k| capital_word(s, k)) {
+            p.affiliation = Some(join(s, oa, ob));
+        }
+    }
     // "the state-run Ostland Courier daily": the stripped noun still says what it is.
     p.kind = if (a..b).any(|k| s.is_word(k) && !s.cap(k) && is_media_noun(s.lw(k))) {
         SourceType::Media
