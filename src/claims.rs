@@ -267,19 +267,22 @@ impl Builder<'_> {
                 let id = claims.len();
                 let mut values: Vec<Value> = Vec::new();
                 let mut refers_back = false;
-                for (v, at, _, back) in &s.values {
+                for (v, at, end, back) in &s.values {
                     if *at < clause.start || *at >= clause.end {
                         continue;
                     }
                     let mut v = v.clone();
                     if *back {
                         refers_back = true;
+                        // "Half of those who smoked": a share of part of the whole, not of all of it.
+                        let next = self.text[*end..].split_whitespace().next().unwrap_or("");
+                        let subset = matches!(next, "who" | "that" | "which" | "whose" | "whom");
                         let slot = usize::from(v.text.ends_with(" it"));
                         let part = v.value.filter(|_| v.kind != Kind::Ratio).unwrap_or(0.0);
                         let earlier =
                             last_whole[slot].iter().rev().find(|w| w.2 >= part).or(last_whole[slot].last()).copied();
                         if let Some((cid, vi, whole)) = this_sentence[slot].or(earlier) {
-                            if v.kind == Kind::Ratio {
+                            if v.kind == Kind::Ratio && !subset {
                                 v.resolved = v.value.map(|r| (r * whole).round());
                             }
                             v.part_of = Some(PartOf { claim: cid, value: vi });
