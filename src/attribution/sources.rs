@@ -236,7 +236,11 @@ pub(crate) fn read(s: &Sent<'_>, a: usize, b: usize) -> Phrase {
                 let (oa, ob) = trim(s, a, r);
                 let org_end = (oa..ob).take_while(|&k| capital_word(s, k) || s.dash(k)).last().map_or(oa, |k| k + 1);
                 let lower_org = (oa..ob).any(|k| is_org_word(s.lw(k)) || is_official_word(s.lw(k)));
-                if oa < org_end && !is_role(s.lw(oa)) {
+                // "Health Minister Ana Silva": a government title's first words are its portfolio,
+                // not an organisation.
+                let portfolio = matches!(s.lw(r), "minister" | "secretary" | "commissioner" | "chancellor")
+                    && !org_like(s, oa, org_end);
+                if oa < org_end && !is_role(s.lw(oa)) && !portfolio {
                     p.affiliation = Some(join(s, oa, org_end));
                 } else if lower_org && !is_role(s.lw(oa)) {
                     p.affiliation = Some(join(s, oa, ob));
