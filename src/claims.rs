@@ -275,8 +275,16 @@ impl Builder<'_> {
                     if *back {
                         refers_back = true;
                         // "Half of those who smoked": a share of part of the whole, not of all of it.
+                        // "Half of those classed as obese", "half of them aged over 60".
                         let next = self.text[*end..].split_whitespace().next().unwrap_or("");
-                        let subset = matches!(next, "who" | "that" | "which" | "whose" | "whom");
+                        let participle = next.len() > 4
+                            && (next.ends_with("ed") || next.ends_with("ing"))
+                            && next.chars().all(|c| c.is_ascii_lowercase());
+                        let subset = participle
+                            || matches!(
+                                next,
+                                "who" | "that" | "which" | "whose" | "whom" | "with" | "without" | "aged"
+                            );
                         let slot = usize::from(v.text.ends_with(" it"));
                         let part = v.value.filter(|_| v.kind != Kind::Ratio).unwrap_or(0.0);
                         let earlier =

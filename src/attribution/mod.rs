@@ -92,6 +92,10 @@ pub(crate) struct Attributor {
     last_person: Option<(Mention, Option<usize>)>,
     last_any: Option<(Mention, Option<usize>)>,
     last_org: Option<(Mention, Option<usize>)>,
+    /// A person named as the subject of a sentence without a cue, before any person spoke
+    /// ("Prime Minister Erik Solvang needs 85 seats."): who a later "he said" means when no one
+    /// else has been quoted yet. (name, mention start, end)
+    named_subject: Option<(String, usize, usize)>,
 }
 
 impl Attributor {
@@ -102,6 +106,7 @@ impl Attributor {
             last_person: None,
             last_any: None,
             last_org: None,
+            named_subject: None,
         }
     }
 
@@ -131,7 +136,11 @@ impl Attributor {
             let (source, affiliation) = if c.source.pronoun {
                 let w = s.lw(c.source.start);
                 let prior = match w {
-                    "he" | "she" | "i" => self.last_person.clone(),
+                    "he" | "she" | "i" => self.last_person.clone().or_else(|| {
+                        let (name, a, b) = self.named_subject.clone()?;
+                        let source = self.registry.resolve(&name, SourceType::Person);
+                        Some((Mention { start: a, end: b, source }, None))
+                    }),
                     "it" => self.last_org.clone(),
                     _ => self.last_any.clone(),
                 };
@@ -191,8 +200,31 @@ impl Attributor {
             }
             out.push(Said { mention, also, cue, affiliation, clause_start });
         }
+        if out.is_empty() && self.last_person.is_none() {
+            if let Some((name, a, b)) = named_subject(s) {
+                self.named_subject = Some((name, a, b));
+            }
+        }
         out
     }
+}
+
+/// A person's full name as a sentence's subject ("Prime Minister Erik Solvang needs …"): the
+/// name, with its byte range.
+fn named_subject(s: &Sent<'_>) -> Option<(String, usize, usize)> {
+    let start = (0..s.len()).find(|&k| s.is_word(k))?;
+    let end = (start..s.len()).find(|&k| !(s.is_word(k) && s.cap(k) || s.p(k, '.') && s.glued(k)))?;
+    // A verb follows the name.
+    if end == start || !s.is_word(end) || s.cap(end) {
+        return None;
+    }
+    let phrase = sources::read(s, start, end);
+    let words = phrase.canonical.split_whitespace().count();
+    if phrase.kind != SourceType::Person || phrase.pronoun || words < 2 {
+        return None;
+    }
+    let (a, b) = s.bytes(phrase.name_start, phrase.name_end);
+    Some((phrase.canonical, a, b))
 }
 
 /// Capitalised words that start a sentence without being a name.

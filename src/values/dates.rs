@@ -219,7 +219,15 @@ fn nearest(p: Point, r: Date) -> Option<(Date, Date)> {
 /// sentence's.
 fn tense_at(s: &Sent<'_>, i: usize) -> Tense {
     let tense = match s.future_after() {
-        Some(k) if k < i => Tense::Future,
+        // Unless a verb in the past between them governs the date: "expects output to grow, down
+        // from a forecast it made in April".
+        Some(k) if k < i => {
+            if (k + 1..i).any(|m| s.is_word(m) && s.is_past_verb(m)) {
+                Tense::Past
+            } else {
+                Tense::Future
+            }
+        }
         _ => s.tense(),
     };
     if tense == Tense::Past {

@@ -304,7 +304,7 @@ impl<'a> Sent<'a> {
     /// Whether the word at `i` is a verb in the past other than a reporting verb ("said" tells
     /// when a source spoke, not when what it says happens): an irregular past form, or a
     /// lower-case word in "-ed".
-    fn is_past_verb(&self, i: usize) -> bool {
+    pub(crate) fn is_past_verb(&self, i: usize) -> bool {
         let w = self.lw(i);
         if self.is(i, &crate::attribution::cues::REPORTING_VERBS) {
             return false;
