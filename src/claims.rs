@@ -275,9 +275,11 @@ impl Builder<'_> {
                     if *back {
                         refers_back = true;
                         // "Half of those who smoked": a share of part of the whole, not of all of it.
-                        // "Half of those classed as obese", "half of them aged over 60".
+                        // "Half of those classed as obese" (but "half of them displaced by the
+                        // war" says what that half is).
                         let next = self.text[*end..].split_whitespace().next().unwrap_or("");
-                        let participle = next.len() > 4
+                        let participle = v.text.ends_with("those")
+                            && next.len() > 4
                             && (next.ends_with("ed") || next.ends_with("ing"))
                             && next.chars().all(|c| c.is_ascii_lowercase());
                         let subset = participle
