@@ -568,6 +568,21 @@ fn point_at(s: &Sent<'_>, i: usize) -> Option<(Point, usize)> {
             }
             return None;
         }
+        // "the first half of 2024", "the second half of next year".
+        "first" | "second" if s.w(i + 1, "half") && s.w(i + 2, "of") => {
+            let (a, b) = if w == "first" { (1, 6) } else { (7, 12) };
+            let half = |y: i32| Some((Date::new(y, a, 1)?, Date::new(y, b, days_in_month(y, b))?));
+            if let Some(y) = year_num(s, i + 3) {
+                return Some((Point::Resolved(half(y), Grain::Quarter), i + 4));
+            }
+            let step = match (s.lw(i + 3), s.w(i + 4, "year")) {
+                ("next", true) => 1,
+                ("last", true) => -1,
+                ("this", true) | ("the", true) => 0,
+                _ => return None,
+            };
+            return Some((Point::Resolved(r.and_then(|r| half(r.year() + step)), Grain::Quarter), i + 5));
+        }
         "first" | "second" | "third" | "fourth" if s.w(i + 1, "quarter") => {
             let q = match w {
                 "first" => 1,
@@ -671,6 +686,22 @@ pub(crate) fn date_at(s: &Sent<'_>, i: usize) -> Option<Found> {
         return Some(f);
     }
     let (a, k) = point_at(s, i)?;
+    // "September 13 next year", "in March last year": the year written as relative.
+    let rel_year = match s.lw(k) {
+        "next" => Some(1),
+        "last" => Some(-1),
+        "this" => Some(0),
+        _ => None,
+    };
+    if let (Some(step), None, true) = (rel_year, a.year(), s.w(k + 1, "year")) {
+        if matches!(
+            a,
+            Point::Day { month: 1.., .. } | Point::Month { .. } | Point::MonthPart { .. } | Point::Quarter { .. }
+        ) {
+            let span = s.reference.and_then(|r| a.in_year(r.year() + step));
+            return Some(Found::date(i, k + 2, span, a.grain(), "<date> next year"));
+        }
+    }
     // "January 15-19", "2019-2020", "2019-20".
     if s.dash(k) && (s.glued(k) || s.glued(k + 1)) {
         if let Point::Day { year, month, .. } = a {

@@ -43,6 +43,8 @@ pub(crate) fn unit_at(s: &Sent<'_>, i: usize) -> Option<(&'static str, f64, usiz
         }
         return Some((unit, factor, end));
     }
+    // "five consecutive days", "three straight years".
+    let i = if matches!(s.lw(i), "consecutive" | "straight" | "successive") && s.is_word(i + 1) { i + 1 } else { i };
     let (unit, factor) = s.word(i).and_then(unit_word)?;
     Some((unit, factor, i + 1))
 }
