@@ -80,7 +80,8 @@ fn local_checks(claims: &[Claim], positions: &[Positions], out: &mut Vec<(usize,
             // "150 percent of the vote" is impossible; "rose 150 percent" is not.
             let after = next_bytes(&c.text, positions.span(c, v).1, 64);
             let of_follows = after.starts_with(" of ");
-            let next_word = after.get(4..).unwrap_or("").split(|ch: char| !ch.is_alphanumeric()).next().unwrap_or("");
+            let next_word =
+                after.get(4..).unwrap_or("").split(|ch: char| !crate::text::is_word_char(ch)).next().unwrap_or("");
             // "120 percent of GDP" compares two quantities; it is not a share of a whole.
             let of_aggregate = of_follows && AGGREGATES.contains(&next_word.to_ascii_lowercase());
             let of_follows = of_follows && !of_aggregate;

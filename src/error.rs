@@ -36,7 +36,12 @@ impl Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.kind {
-            ErrorKind::BadDate { input, why } => write!(f, "invalid date {input:?}: {why}"),
+            // Quoted by hand, control characters replaced: `{:?}` would bring Rust's escaping tables
+            // into the WebAssembly build.
+            ErrorKind::BadDate { input, why } => {
+                let shown: String = input.chars().map(|c| if c.is_control() { '\u{fffd}' } else { c }).collect();
+                write!(f, "invalid date \"{shown}\": {why}")
+            }
             ErrorKind::MismatchedNodes { texts, blocks } => {
                 write!(f, "texts and blocks differ in length ({texts} texts, {blocks} blocks)")
             }

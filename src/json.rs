@@ -80,7 +80,7 @@ impl Writer {
                 break;
             }
         }
-        self.0.push_str(std::str::from_utf8(&digits[k..]).expect("ASCII digits"));
+        self.0.push_str(std::str::from_utf8(&digits[k..]).unwrap_or_default());
     }
 
     /// A float as `serde_json` writes it (shortest round-trip form; `0.0` for zero).

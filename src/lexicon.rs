@@ -17,7 +17,7 @@ impl Hasher for WordHasher {
         const K: u64 = 0x517c_c1b7_2722_0a95;
         let mut chunks = bytes.chunks_exact(8);
         for c in &mut chunks {
-            let word = u64::from_le_bytes(c.try_into().expect("eight bytes"));
+            let word = crate::text::scan::word(c);
             self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(K);
         }
         let mut tail = 0u64;
@@ -155,7 +155,9 @@ impl Lexicon {
 
     fn entries(&self) -> impl Iterator<Item = (&'static str, u16)> + Clone {
         self.words.split_whitespace().map(|entry| match entry.split_once('=') {
-            Some((word, n)) => (word, n.parse().expect("a lexicon value is a small number")),
+            Some((word, n)) => {
+                (word, n.parse().unwrap_or_else(|_| panic!("a lexicon value is a small number: {entry}")))
+            }
             None => (entry, 0),
         })
     }

@@ -72,7 +72,7 @@ pub(crate) struct Registry {
 fn key(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     for w in name.split(|c: char| c.is_whitespace()) {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let w = w.trim_matches(|c: char| !crate::text::is_word_char(c));
         if w.is_empty() {
             continue;
         }
@@ -89,7 +89,7 @@ fn key(name: &str) -> String {
 fn words(name: &str) -> Vec<String> {
     name.split(|c: char| c.is_whitespace())
         .filter(|w| !w.is_empty())
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase())
+        .map(|w| w.trim_matches(|c: char| !crate::text::is_word_char(c)).to_ascii_lowercase())
         .filter(|w| !w.is_empty())
         .collect()
 }
@@ -99,13 +99,13 @@ fn words(name: &str) -> Vec<String> {
 fn spelled_out(words: &[&str], acr: &str) -> Option<String> {
     let first = acr.chars().next()?;
     for i in 0..words.len() {
-        let w0 = words[i].trim_matches(|c: char| !c.is_alphanumeric());
+        let w0 = words[i].trim_matches(|c: char| !crate::text::is_word_char(c));
         if !w0.starts_with(first) || w0.len() < 2 || w0.chars().all(|c| c.is_uppercase()) {
             continue;
         }
         let mut run: Vec<&str> = Vec::new();
         for w in &words[i..(i + 10).min(words.len())] {
-            let clean = w.trim_matches(|c: char| !c.is_alphanumeric());
+            let clean = w.trim_matches(|c: char| !crate::text::is_word_char(c));
             let small = matches!(clean, "of" | "for" | "and" | "the" | "de" | "du" | "des");
             if clean.starts_with(char::is_uppercase) || small && !run.is_empty() {
                 run.push(clean);
@@ -186,8 +186,10 @@ impl Registry {
                         }
                     }
                     if let Some(b) = best {
-                        defined
-                            .push((acr.replace('.', ""), b.trim_matches(|c: char| !c.is_alphanumeric()).to_string()));
+                        defined.push((
+                            acr.replace('.', ""),
+                            b.trim_matches(|c: char| !crate::text::is_word_char(c)).to_string(),
+                        ));
                     }
                 }
             }

@@ -58,13 +58,13 @@ fn full_name(text: &str, before: usize, surname: &str) -> Option<(String, Option
     let mut end = head.len();
     while let Some(i) = head[from..end].rfind(surname).map(|i| i + from) {
         end = i;
-        let after_ok = !head[i + surname.len()..].starts_with(char::is_alphanumeric);
+        let after_ok = !head[i + surname.len()..].starts_with(crate::text::is_word_char);
         let lead = &head[..i];
         if !after_ok || !lead.ends_with(' ') {
             continue;
         }
         let first = lead.trim_end().rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
-        let first = first.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let first = first.trim_start_matches(|c: char| !crate::text::is_word_char(c));
         let is_name = first.len() > 1
             && first.starts_with(char::is_uppercase)
             && first.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
@@ -74,7 +74,7 @@ fn full_name(text: &str, before: usize, surname: &str) -> Option<(String, Option
             let org = rest.strip_prefix(" of ").map(|r| {
                 r.split_whitespace()
                     .take_while(|w| w.starts_with(char::is_uppercase) || matches!(*w, "of" | "and" | "for"))
-                    .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()))
+                    .map(|w| w.trim_end_matches(|c: char| !crate::text::is_word_char(c)))
                     .collect::<Vec<_>>()
                     .join(" ")
             });

@@ -10,3 +10,10 @@ pub mod token;
 
 pub use segment::{paragraphs, sentences, Sentence};
 pub use token::{tokenize, TokKind, Token};
+
+/// A letter (any script) or an ASCII digit: what names and words are made of. (Other scripts'
+/// digits are rare in names, and `char::is_alphanumeric` would bring the Unicode table of numerals
+/// into the WebAssembly build for them.)
+pub(crate) fn is_word_char(c: char) -> bool {
+    c.is_alphabetic() || c.is_ascii_digit()
+}

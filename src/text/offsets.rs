@@ -51,7 +51,7 @@ fn units_in(bytes: &[u8]) -> usize {
     let mut chunks = bytes.chunks_exact(8);
     let (mut continuation, mut four_byte) = (0, 0);
     for chunk in &mut chunks {
-        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let x = super::scan::word(chunk);
         // Each byte's bit 7, and its bits 6, 5 and 4 shifted up to bit 7 (shifts below 8 never
         // carry a byte's bits into the next byte's bit 7).
         continuation += (x & !(x << 1) & HIGH).count_ones() as usize; // 10xx_xxxx

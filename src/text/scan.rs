@@ -41,7 +41,7 @@ impl ByteSet {
         let mut chunks = rest.chunks_exact(8);
         let mut at = from;
         for chunk in &mut chunks {
-            let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            let x = word(chunk);
             // A byte of `x ^ m` is zero where `x` holds `m`. The lowest flagged byte is always a
             // true zero (a borrow only flags bytes above one), and bytes load little-endian, so
             // the trailing zeros count the bytes before the first member.
@@ -57,6 +57,16 @@ impl ByteSet {
         }
         chunks.remainder().iter().position(|&b| self.contains(b)).map_or(bytes.len(), |k| at + k)
     }
+}
+
+/// Eight bytes as a little-endian `u64` (a shorter chunk is padded with zeros). Written without
+/// `try_into().expect(…)`, whose error formatting would add Rust's `Debug` machinery to the
+/// WebAssembly build.
+pub(crate) fn word(chunk: &[u8]) -> u64 {
+    let mut bytes = [0u8; 8];
+    let n = chunk.len().min(8);
+    bytes[..n].copy_from_slice(&chunk[..n]);
+    u64::from_le_bytes(bytes)
 }
 
 #[cfg(test)]
