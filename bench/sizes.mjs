@@ -19,10 +19,10 @@ const measure = (bytes) => ({ rawBytes: bytes.length, gzipBytes: gzipSync(bytes,
 
 /**
  * Files a page fetches only when needed: a long page is read in a worker, which loads lib/worker.js
- * and the modules it imports. (The widget itself is one file, claimlens.js; the rest of lib/ is
- * there for whoever imports a module on its own.)
+ * and the modules it imports; the first copy loads lib/export.js. (The widget itself is one file,
+ * claimlens.js; the rest of lib/ is there for whoever imports a module on its own.)
  */
-const ON_DEMAND = new Set(["lib/worker.js", "lib/engine.js", "lib/schedule.js", "lib/transfer.js"]);
+const ON_DEMAND = new Set(["lib/worker.js", "lib/engine.js", "lib/schedule.js", "lib/transfer.js", "lib/export.js"]);
 
 /**
  * claimlens: { parts: [{ file, rawBytes, gzipBytes, onDemand }], rawBytes, gzipBytes (what a page

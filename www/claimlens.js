@@ -12,6 +12,13 @@ import { readPage, Widget } from "./lib/widget.js";
 export { extract, extractNodes } from "./lib/engine.js";
 
 /**
+ * The copy formats (lib/export.js, 1 KB gzipped), fetched on the first copy rather than with the
+ * widget. A real dynamic import: its promise is the engine's own, so awaiting it does not go
+ * through a Promise.prototype.then the page may have replaced.
+ */
+const loadExports = () => import(new URL("./lib/export.js", import.meta.url).href);
+
+/**
  * Pages longer than this (in characters) are read in a worker: the engine's first call on a
  * long text would otherwise hold the page for more than 50 ms.
  */
@@ -121,7 +128,7 @@ class ClaimLensElement extends HTMLElement {
     try {
       const shadow = this.attachShadow({ mode: "open" });
       shadow.append(el("link", { rel: "stylesheet", href: STYLE_URL.href }));
-      this.#widget = new Widget(this, shadow, read);
+      this.#widget = new Widget(this, shadow, read, { exports: loadExports });
     } catch (err) {
       showBroken(this, err);
       return;

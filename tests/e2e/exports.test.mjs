@@ -75,3 +75,15 @@ test("a claim's Copy as ClaimReview puts that claim alone, with its @context", a
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test("the copy formats are fetched on the first copy, not with the widget", async () => {
+  const { page, problems } = await openDemo();
+  const loaded = () => page.evaluate(() => performance.getEntriesByType("resource").some((e) => e.name.endsWith("/lib/export.js")));
+  assert.equal(await loaded(), false, "a page that never copies does not download the formats");
+  const host = page.locator("claim-lens");
+  const { claims } = JSON.parse(await copied(page, host.locator('.exports button[data-format="json"]'), "json"));
+  assert.ok(claims.length > 0);
+  assert.equal(await loaded(), true, "the first copy fetched lib/export.js");
+  assert.deepEqual(problems, []);
+  await page.close();
+});

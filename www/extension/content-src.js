@@ -4,6 +4,7 @@
 
 import css from "../claimlens.css";
 import { unpack } from "../lib/transfer.js";
+import * as exportFormats from "../lib/export.js";
 import { Widget } from "../lib/widget.js";
 import * as P from "./protocol.js";
 
@@ -70,7 +71,8 @@ function create() {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(css);
     shadow.adoptedStyleSheets = [sheet];
-    widget = new Widget(host, shadow, read, { adoptStyles: false });
+    // The copy formats are bundled here: a content script cannot import a module.
+    widget = new Widget(host, shadow, read, { adoptStyles: false, exports: async () => exportFormats });
     host.addEventListener("claimlens:scanned", settle);
     document.documentElement.append(host);
     // In the top layer, as the embed's panel is: above any overlay or z-index of the page.

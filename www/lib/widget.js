@@ -5,9 +5,6 @@ import { collect, mainContent, referenceDate } from "./collect.js";
 import { clear as clearHighlights, flash, paint, rangeOf, supported } from "./highlight.js";
 import { createPanel, describe, el } from "./panel.js";
 import { now } from "./schedule.js";
-// In the widget's one file (1 KB gzipped): a module loaded on the first copy would be one more
-// request, and a bundle loads it through Promise.prototype.then, which a page may have replaced.
-import { exportAs } from "./export.js";
 
 /**
  * Reads `doc` with `read(texts, blocks, options, onProgress)` (which returns the data contract
@@ -36,6 +33,9 @@ function mark(name) {
 }
 
 export class Widget {
+  /** Resolves to lib/export.js's functions: loaded on the first copy by the embed, bundled by the
+   * extension. */
+  #exports;
   #host;
   #panel;
   #read;
@@ -51,10 +51,11 @@ export class Widget {
    * Builds the panel in `shadow`; `host` carries state (data-*) and events. `adoptStyles: false`
    * leaves the highlight colours to the caller.
    */
-  constructor(host, shadow, read, { adoptStyles = true } = {}) {
+  constructor(host, shadow, read, { adoptStyles = true, exports } = {}) {
     this.#host = host;
     this.#read = read;
     this.#adoptStyles = adoptStyles;
+    this.#exports = exports;
     this.#card = el("div", { class: "card", role: "tooltip", hidden: true });
     this.#panel = createPanel(shadow, {
       onOpen: (claim) => this.#open(claim),
@@ -175,6 +176,7 @@ export class Widget {
     try {
       // A ClaimReview gives the page's date only when the page stated it.
       const page = { url: location.href, title: document.title, datePublished: date.assumed ? null : date.date };
+      const { exportAs } = await this.#exports();
       text = exportAs(e, format, { claim: claim?.id, page, stringify });
     } catch (err) {
       this.#panel.setStatus(`claimlens could not prepare the ${name} copy: ${err?.message ?? err}`, { error: true });
