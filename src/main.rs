@@ -141,6 +141,19 @@ fn read_input(file: Option<&std::path::Path>) -> Result<String, Failure> {
             (name, bytes)
         }
     };
+    // UTF-16 (with or without its byte-order mark) and binary files hold NUL bytes, which text
+    // never does: say so rather than read them as text or report a bad byte.
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return Err(Failure::Input(format!(
+            "{name} is UTF-16 (it starts with a byte-order mark); convert it to UTF-8 first"
+        )));
+    }
+    let head = &bytes[..bytes.len().min(4096)];
+    if head.iter().filter(|&&b| b == 0).count() * 100 > head.len() {
+        return Err(Failure::Input(format!(
+            "{name} holds NUL bytes: it looks like UTF-16 or a binary file, not UTF-8 text; convert it to UTF-8 first"
+        )));
+    }
     String::from_utf8(bytes).map_err(|e| {
         Failure::Input(format!(
             "{name} is not valid UTF-8 (first bad byte at offset {}); convert it to UTF-8 first",

@@ -109,6 +109,17 @@ fn invalid_utf8_is_reported_with_its_offset() {
 }
 
 #[test]
+fn utf16_and_binary_files_are_named_as_such() {
+    let utf16: Vec<u8> = "About 40 people left.".encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let o = claimlens(&[], &[&b"\xFF\xFE"[..], &utf16].concat());
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("is UTF-16 (it starts with a byte-order mark)"), "{}", stderr(&o));
+    let o = claimlens(&[], &utf16);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("holds NUL bytes: it looks like UTF-16 or a binary file"), "{}", stderr(&o));
+}
+
+#[test]
 fn jsonl_answers_every_line_and_isolates_bad_ones() {
     let input = concat!(
         "{\"id\": 1, \"text\": \"Some 40 people left on Monday.\", \"referenceDate\": \"2020-01-27\"}\n",
