@@ -302,8 +302,12 @@ fn verbal(s: &Sent<'_>, v: usize, quoted: &dyn Fn(usize) -> bool) -> Option<Cue>
     if (a..b).any(|m| s.w(m, "and")) {
         while a > 1 && s.p(a - 1, ',') {
             let start = (0..a - 1).rev().find(|&m| stop_punct(s, m) || quoted(m)).map_or(0, |m| m + 1);
+            // Each item is a name ("more than triple the August average, the Department of X and
+            // Y said" is no list).
+            let named = s.name_like(start) || s.is_word(start) && s.lw(start) == "the" && s.name_like(start + 1);
             if start < a - 1
                 && a - 1 - start <= 6
+                && named
                 && sources::plausible(s, start, a - 1)
                 && (start..a - 1).any(|m| s.name_like(m))
             {
@@ -441,7 +445,8 @@ fn split_sources(s: &Sent<'_>, a: usize, b: usize) -> Option<(Phrase, Vec<Phrase
         // "the Observatory and an AFP correspondent", "Reuters and AFP" — but not "Red Cross and
         // Red Crescent Societies", one name.
         let determiner = s.word(k + 1).is_some_and(|w| matches!(w, "the" | "an" | "a"));
-        let single_name = s.name_like(k + 1) && k + 2 == b;
+        // ("the Department of Hydrology and Meteorology" is one name.)
+        let single_name = s.name_like(k + 1) && k + 2 == b && !(start..k).any(|m| s.w(m, "of"));
         // "The Lisna Herald and Radio Lisna": two names — but not "Federation of Red Cross and Red
         // Crescent Societies", one name with "of" in it.
         let of_before = (start..k).any(|m| matches!(s.lw(m), "of" | "for"));

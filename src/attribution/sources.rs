@@ -415,6 +415,10 @@ fn trim(s: &Sent<'_>, mut a: usize, mut b: usize) -> (usize, usize) {
     {
         b -= 1;
     }
+    // "The government now expects": an adverb after the name is not part of it.
+    while b > a + 1 && s.is_word(b - 1) && !s.cap(b - 1) && TRAILING_ADVERBS.contains(s.lw(b - 1)) {
+        b -= 1;
+    }
     while b > a + 1 && !s.is_word(b - 1) {
         // "the U.N.": the period after an initial belongs to the name.
         let initial = s.p(b - 1, '.') && s.glued(b - 1) && s.raw(b - 2).len() == 1 && s.cap(b - 2);
@@ -425,6 +429,10 @@ fn trim(s: &Sent<'_>, mut a: usize, mut b: usize) -> (usize, usize) {
     }
     (a, b)
 }
+
+/// Adverbs that may stand between a source and its cue ("the government now expects").
+static TRAILING_ADVERBS: Lexicon =
+    Lexicon::new("now also still too again already previously earlier later meanwhile however alone itself themselves");
 
 /// The phrase's words as written, single-spaced.
 pub(crate) fn join(s: &Sent<'_>, a: usize, b: usize) -> String {
@@ -474,8 +482,9 @@ fn classify(s: &Sent<'_>, a: usize, b: usize) -> SourceType {
     if crate::values::counts::is_plural(s, b - 1) || head == "aid" {
         return SourceType::Group;
     }
-    // "the agency", "the commission": an organisation named by what it is.
-    if is_org_word(head) {
+    // "the agency", "the commission": an organisation named by what it is; "the annual report", a
+    // document, speaks for one.
+    if is_org_word(head) || is_document_noun(head) {
         return SourceType::Organization;
     }
     SourceType::Person

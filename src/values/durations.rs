@@ -64,8 +64,13 @@ pub(crate) fn anchored_at(s: &Sent<'_>, i: usize) -> Option<Found> {
     let (unit, factor, end) = unit_at(s, k)?;
     let n = amount * factor;
     let mut f = Found::new(Kind::Duration, i, end, "the past <n> <unit>");
-    f.value = Some(n);
     f.unit = Some(unit);
+    // "the coming weeks", "the past months": how many is not said.
+    if k == j + 1 && s.lw(end - 1).ends_with('s') {
+        f.hedge = Some(Hedge::Vague);
+        return Some(f);
+    }
+    f.value = Some(n);
     f.hedge = Some(Hedge::Exact);
     if let Some(r) = s.reference {
         let whole = n.fract() == 0.0;
