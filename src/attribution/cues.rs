@@ -245,7 +245,21 @@ fn verbal(s: &Sent<'_>, v: usize, quoted: &dyn Fn(usize) -> bool) -> Option<Cue>
                 (t.saturating_sub(20)..t).rev().find(|&k| s.p(k, ',') || quoted(k) || s.p(k, '(') || s.p(k, ')'));
             if let Some(k) = open.filter(|&k| s.p(k, ',') && k + 1 < t) {
                 let first = s.lw(k + 1);
+                // "The UN, however, put …": an adverb set off by commas.
+                let aside = t == k + 2
+                    && matches!(
+                        first,
+                        "however"
+                            | "meanwhile"
+                            | "though"
+                            | "too"
+                            | "also"
+                            | "instead"
+                            | "nonetheless"
+                            | "nevertheless"
+                    );
                 let relative = matches!(first, "who" | "which" | "a" | "an" | "the" | "whose")
+                    || aside
                     || sources::is_role(first)
                     || first.ends_with("ed") && !s.cap(k + 1)
                     || first.ends_with("ing") && !s.cap(k + 1);
