@@ -14,6 +14,7 @@ pub const CONTRACT_VERSION: u32 = 1;
 /// Everything found in one text.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Extraction {
     /// The data contract's version, [`CONTRACT_VERSION`].
     pub version: u32,
@@ -28,6 +29,7 @@ pub struct Extraction {
 /// A sentence (or a clause of one) that carries values or an attributed statement.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Claim {
     /// The claim's index in [`Extraction::claims`].
     pub id: usize,
@@ -56,6 +58,7 @@ pub struct Claim {
 /// What a value is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Kind {
     /// A number of things, named (`counted`) or referred to ("38,000 of those").
     Count,
@@ -97,6 +100,7 @@ impl Kind {
 /// How precisely a figure is stated.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Hedge {
     /// No hedge: "358,000".
     Exact,
@@ -135,6 +139,7 @@ impl Hedge {
 /// The precision of a date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Grain {
     /// A day or days.
     Day,
@@ -167,6 +172,7 @@ impl Grain {
 /// A value found in a claim.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Value {
     /// What the value is.
     pub kind: Kind,
@@ -272,6 +278,7 @@ impl Topic {
 /// A span as positions in a list of DOM text nodes: node index and UTF-16 offset inside it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct NodeSpan {
     /// Index of the text node where the span starts.
     pub start_node: usize,
@@ -285,6 +292,7 @@ pub struct NodeSpan {
 
 /// Points at a value: the `value`-th value of claim `claim`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct PartOf {
     /// The claim's id.
     pub claim: usize,
@@ -295,6 +303,7 @@ pub struct PartOf {
 /// Who the text attributes a claim to.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Attribution {
     /// The mention as written.
     pub source: String,
@@ -326,6 +335,7 @@ pub struct Attribution {
 /// A further source named for the same claim.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct CoSource {
     /// The mention as written.
     pub source: String,
@@ -344,6 +354,7 @@ pub struct CoSource {
 /// A consistency problem between values.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Check {
     /// part_exceeds_whole, conflicting_figures, share_over_100 or interval_reversed.
     pub kind: &'static str,
@@ -356,6 +367,7 @@ pub struct Check {
 /// One source named in the text.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Source {
     /// The source's name after alias resolution.
     pub canonical: String,
@@ -370,6 +382,7 @@ pub struct Source {
 
 /// Where a source is named.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Mention {
     /// The mention as written.
     pub text: String,
