@@ -202,16 +202,29 @@ impl Builder<'_> {
                 && first.is_some_and(|f| f.mention.source != c.mention.source)
                 && !inside_value(c.clause_start)
         });
+        let end_before = |cut: usize| {
+            self.text[s.range.start..cut].trim_end_matches(|c: char| c.is_whitespace() || c == ',' || c == ';').len()
+                + s.range.start
+        };
         match (first, split) {
             (Some(f), Some(second)) => {
                 let cut = second.clause_start;
-                let end1 = self.text[s.range.start..cut]
-                    .trim_end_matches(|c: char| c.is_whitespace() || c == ',' || c == ';')
-                    .len()
-                    + s.range.start;
                 vec![
-                    Clause { start: s.range.start, end: end1, said: Some(f) },
+                    Clause { start: s.range.start, end: end_before(cut), said: Some(f) },
                     Clause { start: cut, end: s.range.end, said: Some(second) },
+                ]
+            }
+            // "Arsenal paid 65 million euros, but Chelsea said it had sold 40,000 tickets": the
+            // source speaks only for the clause it opens; the figures before it have none.
+            (Some(f), None)
+                if f.clause_start > s.range.start
+                    && !inside_value(f.clause_start)
+                    && s.values.first().is_some_and(|&(_, a, _, _)| a < f.clause_start) =>
+            {
+                let cut = f.clause_start;
+                vec![
+                    Clause { start: s.range.start, end: end_before(cut), said: None },
+                    Clause { start: cut, end: s.range.end, said: Some(f) },
                 ]
             }
             _ => vec![Clause { start: s.range.start, end: s.range.end, said: first }],
