@@ -229,9 +229,40 @@ pub(crate) fn read(s: &Sent<'_>, a: usize, b: usize) -> Phrase {
             return person(s, p, pa, pb);
         }
     }
+    // "Carmaker Vollmann", "sportswear maker Adidas", "the investment bank Goldman Sachs": a
+    // company named after what it is.
+    if let Some(k) = (a..b.saturating_sub(1)).rev().find(|&k| s.is_word(k) && COMPANY_NOUNS.contains(s.lw(k))) {
+        let named = (k + 1..b).all(|m| capital_word(s, m) || s.dash(m) && s.glued(m)) && capital_word(s, k + 1);
+        if named && (!s.cap(k) || s.sentence_initial(k)) {
+            p.name_start = k + 1;
+            p.name_end = b;
+            p.canonical = join(s, k + 1, b);
+            p.kind = SourceType::Organization;
+            return p;
+        }
+    }
     // "Observatory head Rami Abdel Rahman", "Health Minister Ana Lopes".
     if let Some(r) = (a..b).rev().find(|&k| is_role(s.lw(k)) && s.is_word(k)) {
-        if let Some((pa, pb)) = trailing_name(s, r + 1, cut_pp(s, r + 1, b)) {
+        // "Economist Marieke Blom of ING": the organisation after the name.
+        let cut = cut_pp(s, r + 1, b);
+        let of = (r + 2..cut).find(|&k| s.w(k, "of") && !s.cap(k)).filter(|&k| {
+            let (oa, ob) = trim(s, k + 1, cut);
+            // A name of capitalised words, small words inside it ("the Bank of England").
+            let inside = |m: usize| capital_word(s, m) || s.dash(m) || matches!(s.lw(m), "of" | "for" | "and" | "the");
+            oa < ob
+                && capital_word(s, oa)
+                && capital_word(s, ob - 1)
+                && (oa..ob).all(inside)
+                && trailing_name(s, r + 1, k).is_some()
+        });
+        if let Some(k) = of {
+            if let Some((pa, pb)) = trailing_name(s, r + 1, k).filter(|&(pa, pb)| pa == r + 1 && pb - pa >= 2) {
+                let (oa, ob) = trim(s, k + 1, cut);
+                p.affiliation = Some(join(s, oa, ob));
+                return person(s, p, pa, pb);
+            }
+        }
+        if let Some((pa, pb)) = trailing_name(s, r + 1, cut) {
             if pa == r + 1 {
                 let (oa, ob) = trim(s, a, r);
                 let org_end = (oa..ob).take_while(|&k| capital_word(s, k) || s.dash(k)).last().map_or(oa, |k| k + 1);
@@ -429,6 +460,13 @@ fn trim(s: &Sent<'_>, mut a: usize, mut b: usize) -> (usize, usize) {
     }
     (a, b)
 }
+
+/// Nouns for a kind of company, before its name ("Carmaker Vollmann").
+static COMPANY_NOUNS: Lexicon = Lexicon::new(
+    "maker carmaker automaker drugmaker chipmaker manufacturer operator developer producer insurer \
+     airline carrier line retailer firm company group giant lender bank conglomerate supplier \
+     distributor miner broker",
+);
 
 /// Adverbs that may stand between a source and its cue ("the government now expects").
 static TRAILING_ADVERBS: Lexicon =
