@@ -15,10 +15,11 @@ mkdir -p dist/web/pkg dist/web/lib dist/web/demo
 wasm-bindgen --target web --no-typescript --out-dir dist/web/pkg --out-name claimlens \
   target/wasm32-unknown-unknown/wasm/claimlens.wasm
 # Binaryen's optimiser for size (npm package binaryen): about a quarter off the raw file and 14 %
-# off the gzipped one. The feature flags are those rustc's wasm32 target emits. A function called
+# off the gzipped one. The producers, debug and target-features sections are for tools, not
+# browsers. The feature flags are those rustc's wasm32 target emits. A function called
 # from one place stays a function (-ocimfs 0): inlined, the page's whole pipeline became one 85 KB
 # function, 2.9 KB larger gzipped (134.0 KB against 131.2 KB) and no faster in Chromium.
-npx --no-install wasm-opt -Oz --one-caller-inline-max-function-size 0 --converge --strip-producers --strip-debug --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+npx --no-install wasm-opt -Oz --one-caller-inline-max-function-size 0 --converge --strip-producers --strip-debug --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   dist/web/pkg/claimlens_bg.wasm -o dist/web/pkg/claimlens_bg.wasm
 # The widget's modules in one file (one request instead of a level of imports at a time), and
