@@ -423,6 +423,17 @@ fn heads_agree(a: &Option<String>, b: &Option<String>) -> bool {
     }
 }
 
+/// Whether two figures come from one source: the same name, unless both name the body they speak
+/// for and the bodies differ ("a senior official at the State Department" and "a senior official
+/// at the foreign ministry"); a name given once with its body and once without is one source.
+fn same_source(a: Option<(&str, Option<&str>)>, b: Option<(&str, Option<&str>)>) -> bool {
+    match (a, b) {
+        (Some((na, aa)), Some((nb, ab))) => na == nb && !matches!((aa, ab), (Some(x), Some(y)) if x != y),
+        (None, None) => true,
+        _ => false,
+    }
+}
+
 fn periods_overlap(a: Option<(Date, Date)>, b: Option<(Date, Date)>) -> bool {
     match (a, b) {
         (Some((a0, a1)), Some((b0, b1))) => a0 <= b1 && b0 <= a1,
@@ -560,7 +571,7 @@ fn conflicts(
             && apart
             && comparable
             && disputed
-            && fa.source != fb.source
+            && !same_source(fa.source, fb.source)
             && periods_overlap(periods[a], periods[b])
         {
             let message = format!("{} and {} are different figures for the same thing", fa.value.text, fb.value.text);

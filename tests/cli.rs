@@ -117,6 +117,8 @@ fn utf16_and_binary_files_are_named_as_such() {
     let o = claimlens(&[], &utf16);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("holds NUL bytes: it looks like UTF-16 or a binary file"), "{}", stderr(&o));
+    let o = claimlens(&[], b"Some 40 people left.\0");
+    assert!(o.status.success(), "a stray NUL in text is read: {}", stderr(&o));
 }
 
 #[test]

@@ -113,7 +113,7 @@ export interface Extraction {
 }
 
 export interface Options {
-  /** "YYYY-MM-DD": resolves "Monday", "last week", "since Friday". */
+  /** "YYYY-MM-DD" (or, outside years 0000–9999, "-000476-01-01"): resolves "Monday", "last week", "since Friday". */
   referenceDate?: string | null;
 }
 

@@ -93,9 +93,11 @@ pub(crate) struct Attributor {
     last_any: Option<(Mention, Option<usize>)>,
     last_org: Option<(Mention, Option<usize>)>,
     /// A person named as the subject of a sentence without a cue, before any person spoke
-    /// ("Prime Minister Erik Solvang needs 85 seats."): who a later "he said" means when no one
-    /// else has been quoted yet. (name, mention start, end)
-    named_subject: Option<(String, usize, usize)>,
+    /// ("Prime Minister Erik Solvang needs 85 seats."): who "he said" in the next two sentences
+    /// means when no one else has been quoted yet. (name, mention start, end, sentence number)
+    named_subject: Option<(String, usize, usize, usize)>,
+    /// Sentences read so far.
+    sentences: usize,
 }
 
 impl Attributor {
@@ -107,6 +109,7 @@ impl Attributor {
             last_any: None,
             last_org: None,
             named_subject: None,
+            sentences: 0,
         }
     }
 
@@ -118,6 +121,7 @@ impl Attributor {
 
     /// The cues of one sentence, resolved against the page's sources.
     pub fn sentence(&mut self, s: &Sent<'_>, range: Range<usize>) -> Vec<Said> {
+        self.sentences += 1;
         let regions: Vec<(usize, usize)> = self.quotes_in(range.start, range.end).map(|q| (q.start, q.end)).collect();
         // Quotations never overlap and come in order: a binary search finds the one a token may
         // be in (a scan of all of them per token is quadratic in a long sentence full of quotes).
@@ -136,8 +140,13 @@ impl Attributor {
             let (source, affiliation) = if c.source.pronoun {
                 let w = s.lw(c.source.start);
                 let prior = match w {
-                    "he" | "she" | "i" => self.last_person.clone().or_else(|| {
-                        let (name, a, b) = self.named_subject.clone()?;
+                    // ("I" in a quotation is its speaker; outside one, the writer.)
+                    "i" => self.last_person.clone(),
+                    "he" | "she" => self.last_person.clone().or_else(|| {
+                        let (name, a, b, at) = self.named_subject.clone()?;
+                        if self.sentences > at + 2 {
+                            return None;
+                        }
                         let source = self.registry.resolve(&name, SourceType::Person);
                         Some((Mention { start: a, end: b, source }, None))
                     }),
@@ -202,7 +211,7 @@ impl Attributor {
         }
         if out.is_empty() && self.last_person.is_none() {
             if let Some((name, a, b)) = named_subject(s) {
-                self.named_subject = Some((name, a, b));
+                self.named_subject = Some((name, a, b, self.sentences));
             }
         }
         out

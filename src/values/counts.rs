@@ -143,7 +143,6 @@ fn head_end(s: &Sent<'_>, j: usize) -> Option<usize> {
     (words > 0).then_some(j + 1 + if s.dash(j + 1) && s.glued(j + 1) && s.glued(j + 2) { 2 } else { 0 })
 }
 
-/// Plural nouns without a final "s" (see [`is_plural`]).
 /// A capitalised word that names a people, read as a plural after a figure: "Syrians",
 /// "Israelis", "Sudanese", "Swiss", "Rohingya". `lower` is `word` in lower case.
 pub(crate) fn names_a_people(word: &str, lower: &str) -> bool {
@@ -156,6 +155,7 @@ pub(crate) fn names_a_people(word: &str, lower: &str) -> bool {
 static PEOPLES_WITHOUT_S: Lexicon =
     Lexicon::new("swiss rohingya inuit bedouin sami maori yazidi hmong karen kurds fulani tuareg");
 
+/// Plural nouns without a final "s" (see [`is_plural`]).
 static PLURALS_WITHOUT_S: Lexicon = Lexicon::new(
     "people children men women police cattle sheep staff personnel livestock feet teeth mice \
      geese data media crew youth",

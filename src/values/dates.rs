@@ -160,7 +160,7 @@ impl Point {
             Point::Decade(d) => Some((Date::new(d, 1, 1)?, Date::new(d + 9, 12, 31)?)),
             Point::DecadePart { decade, part } => {
                 // Early: the first four years, mid: the middle three, late: the last three.
-                let (a, b) = [(0, 3), (3, 6), (7, 9)][part as usize];
+                let (a, b) = [(0, 3), (4, 6), (7, 9)][part as usize];
                 Some((Date::new(decade + a, 1, 1)?, Date::new(decade + b, 12, 31)?))
             }
             Point::Resolved(span, _) => span,
@@ -214,46 +214,22 @@ fn nearest(p: Point, r: Date) -> Option<(Date, Date)> {
     [r.year() - 1, r.year(), r.year() + 1].into_iter().filter_map(|y| p.in_year(y)).min_by_key(|&span| distance(span))
 }
 
-/// The tense a date at token `i` resolves with: the past where the date tells when a source
-/// spoke ("said in December", "told investors on Tuesday that profits would fall"), else the
-/// sentence's.
+/// The tense a date at token `i` resolves with: the sentence's, or the future after "would" or
+/// "expects … to" unless a verb in the past between them governs the date ("expects output to
+/// grow, down from a forecast it made in April").
 fn tense_at(s: &Sent<'_>, i: usize) -> Tense {
-    let tense = match s.future_after() {
-        // Unless a verb in the past between them governs the date: "expects output to grow, down
-        // from a forecast it made in April".
-        Some(k) if k < i => {
-            if (k + 1..i).any(|m| s.is_word(m) && s.is_past_verb(m)) {
+    match s.future_after() {
+        Some(k) if k < i && s.tense() != Tense::Future => {
+            if (k + 1..i)
+                .any(|m| s.is_word(m) && s.is_past_verb(m) && !s.is(m, &crate::attribution::cues::REPORTING_VERBS))
+            {
                 Tense::Past
             } else {
                 Tense::Future
             }
         }
         _ => s.tense(),
-    };
-    if tense == Tense::Past {
-        return tense;
     }
-    // Up to three words back: linking words, and after "told" the one it was told to.
-    let mut addressee = false;
-    let mut k = i;
-    while k > 0 && k + 4 > i {
-        k -= 1;
-        if s.is(k, &crate::attribution::cues::REPORTING_VERBS) {
-            let tell = matches!(s.lw(k), "told" | "tells" | "tell");
-            if !addressee || tell {
-                return Tense::Past;
-            }
-            break;
-        }
-        if matches!(s.lw(k), "on" | "in" | "late" | "early" | "earlier" | "last" | "this") {
-            continue;
-        }
-        if addressee || !s.is_word(k) {
-            break;
-        }
-        addressee = true;
-    }
-    tense
 }
 
 fn month_span(year: i32, month: u8) -> Option<(Date, Date)> {
@@ -555,8 +531,8 @@ fn point_at(s: &Sent<'_>, i: usize) -> Option<(Point, usize)> {
             };
             let k = if s.dash(i + 1) && s.glued(i + 1) { i + 2 } else { i + 1 };
             if let Some(y) = year_num(s, k) {
-                // "the late 1990s", "the mid-2000s".
-                if y % 10 == 0 && s.w(k + 1, "s") && s.glued(k + 1) {
+                // "the late 1990s", "the early 2000s" ("the late 1900s" is a century: left alone).
+                if y % 10 == 0 && (y % 100 != 0 || y >= 2000) && s.w(k + 1, "s") && s.glued(k + 1) {
                     return Some((Point::DecadePart { decade: y, part }, k + 2));
                 }
                 return Some((Point::YearPart { year: y, part }, k + 1));

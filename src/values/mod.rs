@@ -278,7 +278,13 @@ impl<'a> Sent<'a> {
                     // the future only after the cue: "conceded defeat on Sunday, saying her party
                     // would not block" is last Sunday.
                     let cue = if w == "would" {
-                        !matches!(self.lw(i + 1), "have" | "ve") && !self.p(i + 1, '\'')
+                        // "would not have", "would never have": the past that did not happen.
+                        let k = if matches!(self.lw(i + 1), "not" | "never" | "also" | "otherwise") {
+                            i + 2
+                        } else {
+                            i + 1
+                        };
+                        !matches!(self.lw(k), "have" | "ve") && !self.p(k, '\'')
                     } else {
                         (i + 1..self.len().min(i + 6)).any(|k| self.w(k, "to"))
                     };
@@ -294,23 +300,41 @@ impl<'a> Sent<'a> {
                 return Tense::Future;
             }
         }
-        if past {
+        // A headline tells of the past in the present ("Storm Kills 12 On June 3").
+        if past || self.headline() {
             Tense::Past
         } else {
             Tense::Present
         }
     }
 
-    /// Whether the word at `i` is a verb in the past other than a reporting verb ("said" tells
-    /// when a source spoke, not when what it says happens): an irregular past form, or a
-    /// lower-case word in "-ed".
+    /// Whether the word at `i` puts its clause in the past: a verb in the past ("fell", "cut",
+    /// "confirmed"), "has" or "have" before a participle ("has fallen"), but not a reporting
+    /// verb in a trailing attribution (", officials said."), which tells when a source spoke.
     pub(crate) fn is_past_verb(&self, i: usize) -> bool {
         let w = self.lw(i);
-        if self.is(i, &crate::attribution::cues::REPORTING_VERBS) {
+        let prev = if i > 0 { self.lw(i - 1) } else { "" };
+        // "The Fed", "the Met Office", "Left Bank": a capital inside the sentence is a name.
+        if self.cap(i) && !self.sentence_initial(i) {
             return false;
         }
-        PAST_FORMS.contains(w)
-            || w.len() >= 4 && w.ends_with("ed") && !w.ends_with("eed") && !self.cap(i) && !NOT_PAST_IN_ED.contains(w)
+        if self.is(i, &crate::attribution::cues::REPORTING_VERBS) {
+            let past_form = w.ends_with("ed") || matches!(w, "said" | "told" | "wrote" | "found");
+            let trailing = i + 5 >= self.len() && (i.saturating_sub(6)..i).any(|k| self.p(k, ','));
+            return past_form && !trailing && !NOT_AFTER.contains(prev);
+        }
+        if matches!(w, "has" | "have") {
+            return self.is_word(i + 1) && !matches!(self.lw(i + 1), "to" | "a" | "an" | "the");
+        }
+        if AMBIGUOUS_PAST.contains(w) {
+            return !NOT_AFTER.contains(prev);
+        }
+        // "the planned strike", "so-called": an adjective in "-ed" before its noun; "would be
+        // held", "have been": a participle after an auxiliary is not this clause's tense.
+        let adjective = NOT_AFTER.contains(prev) || i > 0 && self.dash(i - 1) && self.glued(i);
+        !adjective
+            && (PAST_FORMS.contains(w)
+                || w.len() >= 4 && w.ends_with("ed") && !w.ends_with("eed") && !NOT_PAST_IN_ED.contains(w))
     }
 
     /// Whether the sentence looks like a title-case headline ("Storm Kills 12 In Valley").
@@ -345,9 +369,20 @@ static PAST_FORMS: Lexicon = Lexicon::new(
      sank sought shot slid spoke stole swore threw tore understood woke wore broke bought brought \
      built caught chose dealt dug fed felt flew forgot froze hung heard hid laid lent lit shook \
      sang sat slept spun sprang stuck swam swung taught withdrew became overtook undertook arose \
-     beat bit blew bore bred fled forbade forgave mistook oversaw overcame rebuilt rang sprang \
-     strove struck swept wept won wound",
+     blew bore bred forbade forgave mistook oversaw overcame rebuilt rang strove swept wept won \
+     shrank stank sprang",
 );
+
+/// Words after which a form is not a verb in the past: a modal, "to", "do" or an auxiliary
+/// ("to cut rates", "would be held"), or a determiner ("the planned strike").
+static NOT_AFTER: Lexicon = Lexicon::new(
+    "to will would can could may might must should shall do does not t ll d be been being the a an \
+     its their this these those his her our",
+);
+
+/// Past forms that are also the present or the infinitive: the past unless a modal, "to" or
+/// "do" comes before ("The bank cut rates", not "to cut rates").
+static AMBIGUOUS_PAST: Lexicon = Lexicon::new("cut hit put set shut cost quit spread let burst cast hurt split");
 
 /// Lower-case words in "-ed" that are not verbs in the past.
 static NOT_PAST_IN_ED: Lexicon =

@@ -56,9 +56,6 @@ pub(crate) fn suffix_at(s: &Sent<'_>, i: usize) -> Option<(&'static str, usize)>
         "sterling" => one("GBP"),
         "pound" | "pounds" if s.w(i + 1, "sterling") => Some(("GBP", i + 2)),
         "pound" | "pounds" if pounds_are_money(s, i) => one("GBP"),
-        // Right after the amount ("62 billion francs"); "Rwandan francs" and "CFA francs" are
-        // other currencies.
-        "franc" | "francs" => one("CHF"),
         "yen" => one("JPY"),
         "yuan" | "renminbi" => one("CNY"),
         "rupee" | "rupees" => one("INR"),
@@ -76,24 +73,28 @@ pub(crate) fn suffix_at(s: &Sent<'_>, i: usize) -> Option<(&'static str, usize)>
     }
 }
 
-/// Whether "pounds" at token `i` is sterling rather than weight: after "million" or "bn" (no
-/// weight is given in millions of pounds but "of" something: "2 million pounds of beef"), or
-/// with a word about money shortly before ("paid 32 pounds").
+/// Whether "pounds" at token `i` is sterling rather than weight: a word about money shortly
+/// before or after it ("paid 32 million pounds", "a 65-million-pound signing"), and no "of"
+/// after it ("2 million pounds of beef" is weight).
 fn pounds_are_money(s: &Sent<'_>, i: usize) -> bool {
     if s.w(i + 1, "of") {
         return false;
     }
-    // "32 million pounds", "£32m pounds", "a 65-million-pound signing".
-    let before = if i > 1 && s.dash(i - 1) { i - 2 } else { i.saturating_sub(1) };
-    let magnitude = i > 0 && (super::numbers::magnitude(s.lw(before)).is_some() || matches!(s.lw(before), "m" | "bn"));
-    magnitude || (i.saturating_sub(8)..i).any(|k| s.is_word(k) && MONEY_WORDS.contains(s.lw(k)))
+    let near = |words: &crate::lexicon::Lexicon| {
+        (i.saturating_sub(8)..(i + 4).min(s.len())).any(|k| k != i && s.is_word(k) && words.contains(s.lw(k)))
+    };
+    near(&MONEY_WORDS) && !near(&WEIGHT_WORDS)
 }
+
+/// Words that make "pounds" near them weight ("the truck weight limit").
+static WEIGHT_WORDS: crate::lexicon::Lexicon =
+    crate::lexicon::Lexicon::new("weight weights weigh weighs weighed weighing heavy heavier lighter load loads");
 
 /// Words that make "pounds" near them money.
 static MONEY_WORDS: crate::lexicon::Lexicon = crate::lexicon::Lexicon::new(
     "paid pay pays paying fee fees fine fined fines worth cost costs costing salary salaries wage wages \
      price prices priced spent spend spending raised raise budget funding fund funds deal signing \
      transfer bid offer offered sold sell bought buy earn earns earned profit profits loss losses \
-     revenue revenues tax taxes compensation grant grants loan loans debt debts bill bills invest \
+     revenue revenues tax taxes compensation grant grants loan loans debt debts invest \
      invested investment donated donation",
 );

@@ -229,34 +229,20 @@ fn a_unit_of_time(s: &Sent<'_>, i: usize, j: usize, hedge: Hedge) -> Option<Foun
 fn over_a_period(s: &Sent<'_>, i: usize) -> bool {
     let Some(n) = numbers::number_at(s, i + 1) else { return false };
     let Some((_, _, end)) = durations::unit_at(s, n.end) else { return false };
-    let before = if i > 0 { s.lw(i - 1) } else { "" };
-    let lasting = matches!(
-        before,
-        "for"
-            | "lasted"
-            | "lasts"
-            | "last"
-            | "lasting"
-            | "took"
-            | "takes"
-            | "take"
-            | "taking"
-            | "spent"
-            | "spend"
-            | "after"
-            | "within"
-            | "in"
-            | "than"
-            | "of"
-            | "aged"
-            | "age"
-            | "is"
-            | "are"
-            | "was"
-            | "were"
-            | "be"
-    );
-    !lasting && !matches!(s.lw(end), "ago" | "old" | "later" | "earlier" | "before" | "after" | "since")
+    // Right after an amount, a share or a change ("60 billion euros over three years", "a 7.5%
+    // rise over two years", "grew 12% over two years"), or opening a clause ("Over two years,
+    // …"); "waited over three months" is more than three months.
+    let after_amount = i > 0
+        && (s.is_num(i - 1)
+            || s.p(i - 1, '%')
+            || s.p(i - 1, ',')
+            || money::suffix_at(s, i - 1).is_some()
+            || percent::suffix_at(s, i - 1).is_some()
+            || measures::unit_at(s, i - 1).is_some()
+            || numbers::magnitude(s.lw(i - 1)).is_some()
+            || CHANGE_VERBS.contains(s.lw(i - 1))
+            || CHANGE_NOUNS.contains(s.lw(i - 1)));
+    (i == 0 || after_amount) && !matches!(s.lw(end), "ago" | "old" | "later" | "earlier" | "before" | "after" | "since")
 }
 
 fn after_change_verb(s: &Sent<'_>, i: usize) -> bool {
@@ -366,6 +352,10 @@ fn vague_tail(s: &Sent<'_>, start: usize, v: numbers::Vague) -> Found {
 }
 
 /// Words of change before "from" (see [`after_change_verb`]).
+/// Nouns for a change, after which "over" a period spans it ("a pay rise over two years").
+static CHANGE_NOUNS: Lexicon =
+    Lexicon::new("rise rises increase increases fall falls drop drops cut cuts growth decline gain gains loss losses");
+
 static CHANGE_VERBS: Lexicon = Lexicon::new(
     "rose fell increased decreased climbed dropped jumped grew up down rise fall increase \
      decrease cut raised reduced lowered slashed declined soared plunged surged shrank \

@@ -36,6 +36,8 @@ export class Widget {
   /** Resolves to lib/export.js's functions: loaded on the first copy by the embed, bundled by the
    * extension. */
   #exports;
+  /** The loading exports, once asked for (a failed load is asked for again). */
+  #exportsLoading = null;
   #host;
   #panel;
   #read;
@@ -52,6 +54,9 @@ export class Widget {
    * leaves the highlight colours to the caller.
    */
   constructor(host, shadow, read, { adoptStyles = true, exports } = {}) {
+    if (typeof exports !== "function") {
+      throw new TypeError("Widget needs { exports }: a function that resolves to lib/export.js's functions");
+    }
     this.#host = host;
     this.#read = read;
     this.#adoptStyles = adoptStyles;
@@ -63,6 +68,32 @@ export class Widget {
       onToggle: (open) => this.#panel.setCollapsed(open === undefined ? !this.#panel.collapsed : !open),
     });
     shadow.append(this.#card);
+    // The copy formats start loading when a copy button is pointed at or focused, so the click
+    // finds them loaded and writes to the clipboard within its own user gesture (which some
+    // browsers require).
+    const prefetch = async (e) => {
+      if (!e.target?.closest?.(".exports button, button.copy")) return;
+      try {
+        await this.#loadExports();
+      } catch {
+        // Reported when the copy is asked for.
+      }
+    };
+    shadow.addEventListener("pointerover", prefetch);
+    shadow.addEventListener("focusin", prefetch);
+  }
+
+  // Awaited, never .then()/.catch(): a page may have replaced Promise.prototype.then.
+  #loadExports() {
+    this.#exportsLoading ??= (async () => {
+      try {
+        return await this.#exports();
+      } catch (err) {
+        this.#exportsLoading = null;
+        throw err;
+      }
+    })();
+    return this.#exportsLoading;
   }
 
   get result() {
@@ -176,7 +207,7 @@ export class Widget {
     try {
       // A ClaimReview gives the page's date only when the page stated it.
       const page = { url: location.href, title: document.title, datePublished: date.assumed ? null : date.date };
-      const { exportAs } = await this.#exports();
+      const { exportAs } = await this.#loadExports();
       text = exportAs(e, format, { claim: claim?.id, page, stringify });
     } catch (err) {
       this.#panel.setStatus(`claimlens could not prepare the ${name} copy: ${err?.message ?? err}`, { error: true });
