@@ -287,9 +287,9 @@ impl Builder<'_> {
                     let mut v = v.clone();
                     if *back {
                         refers_back = true;
-                        // "Half of those who smoked": a share of part of the whole, not of all of it.
-                        // "Half of those classed as obese" (but "half of them displaced by the
-                        // war" says what that half is).
+                        // "Half of those who smoked", "half of those classed as obese": a share of
+                        // part of the whole, not of all of it ("half of them displaced by the war"
+                        // says what that half is).
                         let next = self.text[*end..].split_whitespace().next().unwrap_or("");
                         let participle = v.text.ends_with("those")
                             && next.len() > 4

@@ -70,6 +70,11 @@ fn quote_mark(s: &Sent<'_>, i: usize) -> bool {
         || s.p(i, '’') && !s.glued(i + 1)
 }
 
+/// Whether token `t` is the period of a title or an initial ("Dr.", "Gen.", "F.", "U.N.").
+fn title_period(s: &Sent<'_>, t: usize) -> bool {
+    s.p(t, '.') && t > 0 && s.glued(t) && s.cap(t - 1) && s.raw(t - 1).len() <= 4
+}
+
 fn stop_punct(s: &Sent<'_>, i: usize) -> bool {
     // A spaced hyphen, or the second of "--".
     s.p_any(i, ",;:().!?—–") || quote_mark(s, i) || (s.dash(i) && (!s.glued(i) || i > 0 && s.dash(i - 1)))
@@ -285,7 +290,7 @@ fn verbal(s: &Sent<'_>, v: usize, quoted: &dyn Fn(usize) -> bool) -> Option<Cue>
             }
         }
         // "Dr. Grace Njoroge", "John F. Kennedy": the period of a title or an initial.
-        if s.p(t, '.') && t > 0 && s.glued(t) && s.cap(t - 1) && s.raw(t - 1).len() <= 4 {
+        if title_period(s, t) {
             a -= 1;
             continue;
         }
@@ -422,10 +427,10 @@ fn phrase_after(s: &Sent<'_>, a: usize, quoted: &dyn Fn(usize) -> bool) -> Optio
     while b < s.len() && !quoted(b) && b - a < 14 {
         // "said Dr. Amina Yusuf", "said Gen. Mark Dunne": the period of a title or an initial,
         // with the name going on after it.
-        let title_period = s.p(b, '.') && b > a && s.glued(b) && s.cap(b - 1) && s.raw(b - 1).len() <= 4;
+        let title = b > a && title_period(s, b);
         // "the U.N. refugee agency": dotted initials, whatever follows.
-        let initials = title_period && s.raw(b - 1).len() == 1 && b >= 2 && s.p(b - 2, '.');
-        if title_period && s.is_word(b + 1) && (s.cap(b + 1) || initials) {
+        let initials = title && s.raw(b - 1).len() == 1 && b >= 2 && s.p(b - 2, '.');
+        if title && s.is_word(b + 1) && (s.cap(b + 1) || initials) {
             b += 1;
             continue;
         }

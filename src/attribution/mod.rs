@@ -177,7 +177,16 @@ impl Attributor {
                 // Department", "a senior official at Sudan's foreign ministry").
                 let other_body = self.registry.entries[idx].affiliation.is_some_and(|x| Some(x) != affiliation);
                 if matches!(kind, SourceType::Official | SourceType::Unnamed) && affiliation.is_some() && other_body {
-                    idx = self.registry.add(&canonical, kind);
+                    // The one of this body named before, else a new source.
+                    let same = self
+                        .registry
+                        .entries
+                        .iter()
+                        .rposition(|e| e.canonical == canonical && e.affiliation == affiliation);
+                    idx = match same {
+                        Some(k) => k,
+                        None => self.registry.add(&canonical, kind),
+                    };
                 }
                 // "Abdel Rahman said": the organisation named with him before still holds.
                 let entry = &mut self.registry.entries[idx];

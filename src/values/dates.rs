@@ -219,7 +219,8 @@ fn nearest(p: Point, r: Date) -> Option<(Date, Date)> {
 /// grow, down from a forecast it made in April").
 fn tense_at(s: &Sent<'_>, i: usize) -> Tense {
     match s.future_after() {
-        Some(k) if k < i && s.tense() != Tense::Future => {
+        // (`future_after` is only set in a sentence that is not in the future as a whole.)
+        Some(k) if k < i => {
             if (k + 1..i)
                 .any(|m| s.is_word(m) && s.is_past_verb(m) && !s.is(m, &crate::attribution::cues::REPORTING_VERBS))
             {
@@ -551,12 +552,7 @@ fn point_at(s: &Sent<'_>, i: usize) -> Option<(Point, usize)> {
             if let Some(y) = year_num(s, i + 3) {
                 return Some((Point::Resolved(half(y), Grain::Quarter), i + 4));
             }
-            let step = match (s.lw(i + 3), s.w(i + 4, "year")) {
-                ("next", true) => 1,
-                ("last", true) => -1,
-                ("this", true) | ("the", true) => 0,
-                _ => return None,
-            };
+            let step = relative_year(s, i + 3).or_else(|| (s.w(i + 3, "the") && s.w(i + 4, "year")).then_some(0))?;
             return Some((Point::Resolved(r.and_then(|r| half(r.year() + step)), Grain::Quarter), i + 5));
         }
         "first" | "second" | "third" | "fourth" if s.w(i + 1, "quarter") => {
@@ -600,6 +596,17 @@ impl FilterUnresolved for (Point, usize) {
             _ => self,
         }
     }
+}
+
+/// "next year", "last year", "this year" at token `k`: the step from the reference's year.
+fn relative_year(s: &Sent<'_>, k: usize) -> Option<i32> {
+    let step = match s.lw(k) {
+        "next" => 1,
+        "last" => -1,
+        "this" => 0,
+        _ => return None,
+    };
+    s.w(k + 1, "year").then_some(step)
 }
 
 // Each of these is `None` where the span would leave the calendar's years (-9999 to 9999).
@@ -663,13 +670,7 @@ pub(crate) fn date_at(s: &Sent<'_>, i: usize) -> Option<Found> {
     }
     let (a, k) = point_at(s, i)?;
     // "September 13 next year", "in March last year": the year written as relative.
-    let rel_year = match s.lw(k) {
-        "next" => Some(1),
-        "last" => Some(-1),
-        "this" => Some(0),
-        _ => None,
-    };
-    if let (Some(step), None, true) = (rel_year, a.year(), s.w(k + 1, "year")) {
+    if let (Some(step), None) = (relative_year(s, k), a.year()) {
         if matches!(
             a,
             Point::Day { month: 1.., .. } | Point::Month { .. } | Point::MonthPart { .. } | Point::Quarter { .. }
