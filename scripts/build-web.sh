@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 bash scripts/setup.sh
 
-# The browser's allocator (talc): see the feature in Cargo.toml.
+# The browser's allocator (rlsf's TLSF): see the feature in Cargo.toml.
 cargo build --quiet --lib --target wasm32-unknown-unknown --profile wasm --features browser-allocator
 rm -rf dist/web
 mkdir -p dist/web/pkg dist/web/lib dist/web/demo

@@ -235,8 +235,8 @@ const EVENTS: [&str; 9] =
     ["arrest", "deficit", "crowd", "death", "injury", "displacement", "unemployment", "lost", "destroy"];
 
 /// The event a concept names, as a `'static` name, or `None` when it names none.
-fn event_name(concept: &str) -> Option<&'static str> {
-    EVENTS.iter().find(|&&e| e == concept).copied()
+fn event_name(concept: &[u8]) -> Option<&'static str> {
+    EVENTS.iter().find(|&&e| e.as_bytes() == concept).copied()
 }
 
 /// The event nearest a value: in its counted phrase, else the closest of the eight words either
@@ -332,33 +332,30 @@ fn topics(claims: &mut [Claim], positions: &[Positions], periods: &[Option<(Date
     }
 }
 
-/// A crude stem, lower-cased into `buf` (no allocation): "killing", "Killed" → "kill";
-/// "admissions" → "admission". `None` for a word longer than the buffer.
-fn stem<'b>(w: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
-    let bytes = w.as_bytes();
-    let out = buf.get_mut(..bytes.len())?;
-    out.copy_from_slice(bytes);
-    out.make_ascii_lowercase();
-    // Only ASCII bytes changed, so the bytes are still the UTF-8 of a word.
-    let w = std::str::from_utf8(out).ok()?;
-    for suffix in ["ing", "ed", "es", "s"] {
+/// A crude stem of a lower-case word: "killing", "killed" → "kill"; "admissions" → "admission".
+fn stem(w: &[u8]) -> &[u8] {
+    for suffix in [&b"ing"[..], b"ed", b"es", b"s"] {
         if let Some(s) = w.strip_suffix(suffix) {
             if s.len() >= 4 {
-                return Some(s);
+                return s;
             }
         }
     }
-    Some(w)
+    w
 }
 
 /// What a word means here, as a hash (for pairing figures by the words near them) and the event
-/// it names, if any: one pass, no allocation.
+/// it names, if any: one pass over its bytes, lower-cased on the stack. `None` for a word of
+/// over 32 bytes.
 fn meaning(w: &str) -> Option<(u64, Option<&'static str>)> {
     use std::hash::Hasher;
     let mut buf = [0u8; 32];
-    let c = concept(stem(w, &mut buf)?);
+    let lower = buf.get_mut(..w.len())?;
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
+    let c = concept(stem(lower));
     let mut h = crate::lexicon::WordHasher::default();
-    h.write(c.as_bytes());
+    h.write(c);
     Some((h.finish(), event_name(c)))
 }
 
@@ -370,16 +367,16 @@ fn event_bit(event: &str) -> u16 {
 /// Words news uses for the same event, mapped to one concept, so "112 detained" and "140 arrested",
 /// or "a €14 billion deficit" and "a €6 billion shortfall", are seen as the same subject. Kept
 /// small on purpose: each entry is a synonym set a reader would agree with.
-fn concept(stem: &str) -> &str {
+fn concept(stem: &[u8]) -> &[u8] {
     match stem {
-        "detain" | "arrest" | "held" | "custody" => "arrest",
-        "deficit" | "shortfall" | "gap" => "deficit",
-        "crowd" | "turnout" | "march" | "marcher" | "protest" | "protester" | "rally" | "demonstrat"
-        | "demonstrator" => "crowd",
-        "kill" | "dead" | "death" | "die" | "died" | "toll" | "fatalit" => "death",
-        "injur" | "wound" | "hurt" => "injury",
-        "displac" | "fled" | "flee" | "uproot" => "displacement",
-        "jobless" | "unemploy" | "unemployment" => "unemployment",
+        b"detain" | b"arrest" | b"held" | b"custody" => b"arrest",
+        b"deficit" | b"shortfall" | b"gap" => b"deficit",
+        b"crowd" | b"turnout" | b"march" | b"marcher" | b"protest" | b"protester" | b"rally" | b"demonstrat"
+        | b"demonstrator" => b"crowd",
+        b"kill" | b"dead" | b"death" | b"die" | b"died" | b"toll" | b"fatalit" => b"death",
+        b"injur" | b"wound" | b"hurt" => b"injury",
+        b"displac" | b"fled" | b"flee" | b"uproot" => b"displacement",
+        b"jobless" | b"unemploy" | b"unemployment" => b"unemployment",
         _ => stem,
     }
 }

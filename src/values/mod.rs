@@ -313,28 +313,27 @@ impl<'a> Sent<'a> {
     /// verb in a trailing attribution (", officials said."), which tells when a source spoke.
     pub(crate) fn is_past_verb(&self, i: usize) -> bool {
         let w = self.lw(i);
-        let prev = if i > 0 { self.lw(i - 1) } else { "" };
         // "The Fed", "the Met Office", "Left Bank": a capital inside the sentence is a name.
         if self.cap(i) && !self.sentence_initial(i) {
             return false;
         }
+        let not_after = i > 0 && self.is(i - 1, &NOT_AFTER);
         if self.is(i, &crate::attribution::cues::REPORTING_VERBS) {
             let past_form = w.ends_with("ed") || matches!(w, "said" | "told" | "wrote" | "found");
             let trailing = i + 5 >= self.len() && (i.saturating_sub(6)..i).any(|k| self.p(k, ','));
-            return past_form && !trailing && !NOT_AFTER.contains(prev);
+            return past_form && !trailing && !not_after;
         }
         if matches!(w, "has" | "have") {
             return self.is_word(i + 1) && !matches!(self.lw(i + 1), "to" | "a" | "an" | "the");
         }
-        if AMBIGUOUS_PAST.contains(w) {
-            return !NOT_AFTER.contains(prev);
+        if self.is(i, &AMBIGUOUS_PAST) {
+            return !not_after;
         }
+        let past = self.is(i, &PAST_FORMS)
+            || w.len() >= 4 && w.ends_with("ed") && !w.ends_with("eed") && !NOT_PAST_IN_ED.contains(w);
         // "the planned strike", "so-called": an adjective in "-ed" before its noun; "would be
         // held", "have been": a participle after an auxiliary is not this clause's tense.
-        let adjective = NOT_AFTER.contains(prev) || i > 0 && self.dash(i - 1) && self.glued(i);
-        !adjective
-            && (PAST_FORMS.contains(w)
-                || w.len() >= 4 && w.ends_with("ed") && !w.ends_with("eed") && !NOT_PAST_IN_ED.contains(w))
+        past && !not_after && !(i > 0 && self.dash(i - 1) && self.glued(i))
     }
 
     /// Whether the sentence looks like a title-case headline ("Storm Kills 12 In Valley").
@@ -363,7 +362,8 @@ impl<'a> Sent<'a> {
 
 /// Past forms of verbs that do not end in "-ed" (forms that are also the present, such as
 /// "put", "cut", "set" or "read", are left out).
-static PAST_FORMS: Lexicon = Lexicon::new(
+pub(crate) static PAST_FORMS: Lexicon = Lexicon::by_token(
+    12,
     "was were had did went came fell rose began took made gave got held met left lost paid ran saw \
      sent sold spent stood struck thought fled grew drew drove fought found knew led meant rode \
      sank sought shot slid spoke stole swore threw tore understood woke wore broke bought brought \
@@ -375,14 +375,16 @@ static PAST_FORMS: Lexicon = Lexicon::new(
 
 /// Words after which a form is not a verb in the past: a modal, "to", "do" or an auxiliary
 /// ("to cut rates", "would be held"), or a determiner ("the planned strike").
-static NOT_AFTER: Lexicon = Lexicon::new(
+pub(crate) static NOT_AFTER: Lexicon = Lexicon::by_token(
+    13,
     "to will would can could may might must should shall do does not t ll d be been being the a an \
      its their this these those his her our",
 );
 
 /// Past forms that are also the present or the infinitive: the past unless a modal, "to" or
 /// "do" comes before ("The bank cut rates", not "to cut rates").
-static AMBIGUOUS_PAST: Lexicon = Lexicon::new("cut hit put set shut cost quit spread let burst cast hurt split");
+pub(crate) static AMBIGUOUS_PAST: Lexicon =
+    Lexicon::by_token(14, "cut hit put set shut cost quit spread let burst cast hurt split");
 
 /// Lower-case words in "-ed" that are not verbs in the past.
 static NOT_PAST_IN_ED: Lexicon =
