@@ -180,7 +180,7 @@ impl Lexicon {
 
 /// The lexicons rules read at every word, the bits of a token's word class: position `k` holds
 /// the lexicon made with `Lexicon::by_token(k, …)`.
-static BY_TOKEN: [&Lexicon; 15] = [
+static BY_TOKEN: [&Lexicon; 16] = [
     &crate::values::counts::STOP,
     &crate::values::numbers::SMALL,
     &crate::values::numbers::TENS,
@@ -196,6 +196,7 @@ static BY_TOKEN: [&Lexicon; 15] = [
     &crate::values::PAST_FORMS,
     &crate::values::NOT_AFTER,
     &crate::values::AMBIGUOUS_PAST,
+    &crate::values::AFTER_ARTICLE,
 ];
 
 /// The word class of a lower-case word: the bits of the [`BY_TOKEN`] lexicons that hold it.

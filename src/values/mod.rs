@@ -513,8 +513,22 @@ fn starts_rule(s: &Sent<'_>, i: usize) -> bool {
         | dates::MONTHS.class
         | dates::WEEKDAYS.class
         | hedges::HEDGE_STARTS.class;
+    if matches!(s.lw(i), "a" | "an" | "the") {
+        // An article starts a rule only before a figure or a word of one ("a third", "the past
+        // week", "an estimated 300"): most articles are looked at once, here.
+        let next = starters | numbers::MAGNITUDES.class | numbers::TENS.class | durations::UNIT_WORDS.class;
+        return s.is_num(i + 1)
+            || s.classes_of(i + 1) & next != 0
+            || s.is(i + 1, &AFTER_ARTICLE)
+            // "A$1.5 billion": the Australian dollar.
+            || s.kind(i + 1) == Some(TokKind::Punct) && may_start_value(s, i + 1);
+    }
     s.classes_of(i) & starters != 0 || (s.is(i, &durations::UNIT_WORDS) && s.lw(i).ends_with('s'))
 }
+
+/// Words after "a", "an" or "the" that start a value and are in none of the starting word lists.
+pub(crate) static AFTER_ARTICLE: Lexicon =
+    Lexicon::by_token(15, "estimated minimum little past coming following previous dozen hundred quarter quarters");
 
 /// Words some rule starts with besides numbers, ordinals, months, weekdays and hedges.
 pub(crate) static TRIGGERS: Lexicon = Lexicon::by_token(
