@@ -97,6 +97,37 @@ pub(crate) fn parse_digits(t: &str) -> Option<f64> {
     std::str::from_utf8(&buf[..n]).ok()?.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
+/// `x` times a power of ten `m`, as the decimal `x` is written: "4.1 million" is 4,100,000, where
+/// the product of the two floats is 4,099,999.9999999995. `x` is written in its shortest form
+/// ("4.1"), given the exponent ("4.1e6") and read back, which rounds once.
+pub(crate) fn scale(x: f64, m: f64) -> f64 {
+    let product = x * m;
+    let exponent = m.log10().round();
+    if x.fract() == 0.0 || !product.is_finite() || 10f64.powi(exponent as i32) != m {
+        return product;
+    }
+    let mut written = zmij::Buffer::new();
+    let digits = written.format_finite(x).as_bytes();
+    let mut buf = [0u8; 48];
+    let Some(head) = buf.get_mut(..digits.len()) else { return product };
+    if digits.contains(&b'e') {
+        return product;
+    }
+    head.copy_from_slice(digits);
+    let mut n = digits.len();
+    buf[n] = b'e';
+    n += 1;
+    // The exponent is 2 to 15 here: two digits at most.
+    let e = exponent as u8;
+    if e >= 10 {
+        buf[n] = b'0' + e / 10;
+        n += 1;
+    }
+    buf[n] = b'0' + e % 10;
+    n += 1;
+    std::str::from_utf8(&buf[..n]).ok().and_then(|t| t.parse::<f64>().ok()).unwrap_or(product)
+}
+
 fn digits_at(s: &Sent<'_>, i: usize) -> Option<Number> {
     let t = s.raw(i);
     // "4.30 a.m.", "1400 GMT": a clock time.
@@ -128,7 +159,7 @@ fn digits_at(s: &Sent<'_>, i: usize) -> Option<Number> {
             _ => None,
         };
         if let Some(m) = m {
-            value *= m;
+            value = scale(value, m);
             n = Number { value, end: i + 2, multiplier: m, plain: false, ..n };
             return Some(n);
         }
@@ -144,7 +175,7 @@ fn digits_at(s: &Sent<'_>, i: usize) -> Option<Number> {
         && super::money::suffix_at(s, i + 4).is_some()
     {
         if let Some(m) = s.word(i + 2).and_then(magnitude) {
-            return Some(Number { value: value * m, end: i + 4, multiplier: m, plain: false, ..n });
+            return Some(Number { value: scale(value, m), end: i + 4, multiplier: m, plain: false, ..n });
         }
     }
     // A magnitude word after it: "1.2 million", "3 billion".
@@ -156,7 +187,7 @@ fn digits_at(s: &Sent<'_>, i: usize) -> Option<Number> {
             m2 *= more;
             end += 1;
         }
-        return Some(Number { value: value * m2, end, multiplier: m2, plain: false, ..n });
+        return Some(Number { value: scale(value, m2), end, multiplier: m2, plain: false, ..n });
     }
     if s.w(i + 1, "hundred") && value < 100.0 && value.fract() == 0.0 {
         let mut m = 100.0;
@@ -350,6 +381,22 @@ pub(crate) fn vague_at(s: &Sent<'_>, i: usize) -> Option<Vague> {
 mod tests {
     use super::*;
     use crate::text::tokenize;
+
+    #[test]
+    fn a_decimal_times_a_magnitude_is_the_figure_written() {
+        // Exact equality: the float products are 4099999.9999999995 and 2299999999.9999995.
+        assert_eq!(scale(4.1, 1e6), 4_100_000.0);
+        assert_eq!(scale(2.3, 1e9), 2_300_000_000.0);
+        assert_eq!(scale(19.99, 1e6), 19_990_000.0);
+        assert_eq!(scale(0.7, 1e3), 700.0);
+        assert_eq!(scale(1.15, 1e12), 1_150_000_000_000.0);
+        // Whole figures and factors that are not powers of ten multiply as they are.
+        assert_eq!(scale(3.0, 1e6), 3e6);
+        assert_eq!(scale(1.5, 12.0), 18.0);
+        assert_eq!(num("4.1 million").map(|n| n.0), Some(4_100_000.0));
+        assert_eq!(num("4.1m people").map(|n| n.0), Some(4_100_000.0));
+        assert_eq!(num("8.2 billion").map(|n| n.0), Some(8_200_000_000.0));
+    }
 
     fn num(text: &str) -> Option<(f64, String)> {
         let lower = text.to_ascii_lowercase();

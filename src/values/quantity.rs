@@ -115,7 +115,7 @@ fn range_of(a: &Amount, b: &Amount) -> Option<(f64, f64, Option<Unit>)> {
     let hi = b.value;
     // "$20-30 million": the magnitude written once belongs to both ends.
     if a.number.multiplier == 1.0 && b.number.multiplier > 1.0 && lo < b.number.value / b.number.multiplier {
-        lo *= b.number.multiplier;
+        lo = numbers::scale(lo, b.number.multiplier);
     }
     (lo < hi).then_some((lo, hi, unit))
 }
