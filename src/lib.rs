@@ -47,7 +47,7 @@ mod values;
 pub mod wasm;
 
 pub use calendar::{Date, Weekday};
-pub use error::Error;
+pub use error::{Error, ParseNameError};
 pub use model::{
     Attribution, Check, Claim, CoSource, Extraction, Grain, Hedge, Kind, Mention, NodeSpan, PartOf, Source, Topic,
     Value, CONTRACT_VERSION,

@@ -4,9 +4,12 @@
 //! extension's messages all serialise these types, in camelCase. Offsets are UTF-16 code units
 //! into the input, so they can index a JavaScript string directly.
 
+use std::str::FromStr;
+
 use serde::{Serialize, Serializer};
 
 use crate::calendar::Date;
+use crate::error::ParseNameError;
 
 /// The version of the data contract written in [`Extraction::version`].
 pub const CONTRACT_VERSION: u32 = 1;
@@ -56,8 +59,7 @@ pub struct Claim {
 }
 
 /// What a value is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Kind {
     /// A number of things, named (`counted`) or referred to ("38,000 of those").
@@ -81,7 +83,27 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// The kind's name in the data contract ("count", "percent", …).
+    /// Every kind, in declaration order.
+    const ALL: [Kind; 9] = [
+        Kind::Count,
+        Kind::Number,
+        Kind::Percent,
+        Kind::Money,
+        Kind::Measure,
+        Kind::Ratio,
+        Kind::Ordinal,
+        Kind::Date,
+        Kind::Duration,
+    ];
+
+    /// The kind's name in the data contract ("count", "percent", …), which [`str::parse`] reads
+    /// back.
+    ///
+    /// ```
+    /// use claimlens::Kind;
+    /// assert_eq!(Kind::Percent.as_str(), "percent");
+    /// assert_eq!("percent".parse::<Kind>(), Ok(Kind::Percent));
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::Count => "count",
@@ -98,8 +120,7 @@ impl Kind {
 }
 
 /// How precisely a figure is stated.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Hedge {
     /// No hedge: "358,000".
@@ -121,7 +142,26 @@ pub enum Hedge {
 }
 
 impl Hedge {
-    /// The hedge's name in the data contract ("approximate", "at_most", …).
+    /// Every hedge, in declaration order.
+    const ALL: [Hedge; 8] = [
+        Hedge::Exact,
+        Hedge::Approximate,
+        Hedge::AtMost,
+        Hedge::LessThan,
+        Hedge::AtLeast,
+        Hedge::MoreThan,
+        Hedge::Vague,
+        Hedge::Range,
+    ];
+
+    /// The hedge's name in the data contract ("approximate", "at_most", …), which [`str::parse`]
+    /// reads back.
+    ///
+    /// ```
+    /// use claimlens::Hedge;
+    /// assert_eq!(Hedge::AtMost.as_str(), "at_most");
+    /// assert_eq!("at_most".parse::<Hedge>(), Ok(Hedge::AtMost));
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             Hedge::Exact => "exact",
@@ -137,8 +177,7 @@ impl Hedge {
 }
 
 /// The precision of a date.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Grain {
     /// A day or days.
@@ -156,7 +195,17 @@ pub enum Grain {
 }
 
 impl Grain {
-    /// The grain's name in the data contract.
+    /// Every grain, in declaration order.
+    const ALL: [Grain; 6] = [Grain::Day, Grain::Week, Grain::Month, Grain::Quarter, Grain::Year, Grain::Decade];
+
+    /// The grain's name in the data contract ("day", "quarter", …), which [`str::parse`] reads
+    /// back.
+    ///
+    /// ```
+    /// use claimlens::Grain;
+    /// assert_eq!(Grain::Quarter.as_str(), "quarter");
+    /// assert_eq!("quarter".parse::<Grain>(), Ok(Grain::Quarter));
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             Grain::Day => "day",
@@ -166,6 +215,67 @@ impl Grain {
             Grain::Year => "year",
             Grain::Decade => "decade",
         }
+    }
+}
+
+// The enums of the contract as strings: written with `as_str` (here and by the JSON writer in
+// `json.rs`), read with `FromStr`, so each has one table of names.
+
+impl FromStr for Kind {
+    type Err = ParseNameError;
+
+    /// Reads a kind's name in the data contract; any other string is an error that names it and
+    /// the names allowed.
+    fn from_str(s: &str) -> Result<Kind, ParseNameError> {
+        from_name("kind", s, Kind::ALL, Kind::as_str)
+    }
+}
+
+impl FromStr for Hedge {
+    type Err = ParseNameError;
+
+    /// Reads a hedge's name in the data contract; any other string is an error that names it and
+    /// the names allowed.
+    fn from_str(s: &str) -> Result<Hedge, ParseNameError> {
+        from_name("hedge", s, Hedge::ALL, Hedge::as_str)
+    }
+}
+
+impl FromStr for Grain {
+    type Err = ParseNameError;
+
+    /// Reads a grain's name in the data contract; any other string is an error that names it and
+    /// the names allowed.
+    fn from_str(s: &str) -> Result<Grain, ParseNameError> {
+        from_name("grain", s, Grain::ALL, Grain::as_str)
+    }
+}
+
+/// The one of `all` whose name is `s`.
+fn from_name<T: Copy, const N: usize>(
+    what: &'static str,
+    s: &str,
+    all: [T; N],
+    name: fn(T) -> &'static str,
+) -> Result<T, ParseNameError> {
+    all.into_iter().find(|&x| name(x) == s).ok_or_else(|| ParseNameError::new(what, s, all.into_iter().map(name)))
+}
+
+impl Serialize for Kind {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl Serialize for Hedge {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl Serialize for Grain {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
     }
 }
 
@@ -413,4 +523,68 @@ fn as_json_number<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Erro
 
 fn as_json_f64<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
     as_json_number(&Some(*v), s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn enum_names_parse_back() {
+        fn check<T: Copy + PartialEq + std::fmt::Debug + FromStr<Err = ParseNameError>, const N: usize>(
+            all: [T; N],
+            name: fn(T) -> &'static str,
+            index: fn(T) -> usize,
+        ) {
+            for (i, x) in all.into_iter().enumerate() {
+                assert_eq!(index(x), i, "{x:?}: the list of all is in declaration order, without gaps");
+                assert_eq!(name(x).parse::<T>(), Ok(x));
+            }
+        }
+        check(Kind::ALL, Kind::as_str, |x| x as usize);
+        check(Hedge::ALL, Hedge::as_str, |x| x as usize);
+        check(Grain::ALL, Grain::as_str, |x| x as usize);
+        assert_eq!("at_least".parse(), Ok(Hedge::AtLeast));
+        assert_eq!("decade".parse(), Ok(Grain::Decade));
+    }
+
+    #[test]
+    fn enum_names_are_those_of_the_contract() {
+        // Serialized with the names docs/contract.md lists.
+        for (name, kind) in [("count", Kind::Count), ("ordinal", Kind::Ordinal), ("duration", Kind::Duration)] {
+            assert_eq!(serde_json::to_string(&kind).unwrap(), format!("\"{name}\""));
+        }
+        assert_eq!(serde_json::to_string(&Hedge::MoreThan).unwrap(), "\"more_than\"");
+        assert_eq!(serde_json::to_string(&Grain::Week).unwrap(), "\"week\"");
+    }
+
+    #[test]
+    fn unknown_names_are_errors_that_say_what_is_allowed() {
+        let err = "Percent".parse::<Kind>().unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid kind \"Percent\": expected one of count, number, percent, money, measure, ratio, ordinal, \
+             date, duration"
+        );
+        let err = "at most".parse::<Hedge>().unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid hedge \"at most\": expected one of exact, approximate, at_most, less_than, at_least, \
+             more_than, vague, range"
+        );
+        let err = "".parse::<Grain>().unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid grain \"(empty)\": expected one of day, week, month, quarter, year, decade"
+        );
+        let boxed: Box<dyn std::error::Error> = Box::new(err);
+        assert!(boxed.to_string().contains("decade"));
+    }
+
+    #[test]
+    fn dates_parse_as_date_parse_does() {
+        for s in ["2020-01-27", "-000476-01-01", "+010000-01-01", "2019-02-29", "27/01/2020"] {
+            assert_eq!(s.parse::<Date>(), Date::parse(s), "{s}");
+        }
+    }
 }
