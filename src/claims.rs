@@ -20,8 +20,8 @@ use crate::text::{segment, tokenize, Token};
 use crate::values::{find_values, Found, Sent};
 use crate::Options;
 
-/// A reason and its weight in the score.
-const REASONS: &[(&str, f64)] = &[
+/// A reason and its weight in the score: every code [`Claim::reasons`] holds.
+pub(crate) const REASONS: &[(&str, f64)] = &[
     ("count", 0.6),
     ("percent", 0.65),
     ("money", 0.65),

@@ -1,12 +1,15 @@
 //! The data contract: what [`extract`](crate::extract) returns.
 //!
 //! Field names and shapes are fixed (see `docs/contract.md`): the CLI's JSON output, the wasm API and the
-//! extension's messages all serialise these types, in camelCase. Offsets are UTF-16 code units
-//! into the input, so they can index a JavaScript string directly.
+//! extension's messages all serialise these types, in camelCase, and serde reads that JSON back.
+//! Offsets are UTF-16 code units into the input, so they can index a JavaScript string directly.
 
+use std::fmt;
+use std::marker::PhantomData;
 use std::str::FromStr;
 
-use serde::{Serialize, Serializer};
+use serde::de::{self, Deserializer, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
 
 use crate::calendar::Date;
 use crate::error::ParseNameError;
@@ -15,7 +18,17 @@ use crate::error::ParseNameError;
 pub const CONTRACT_VERSION: u32 = 1;
 
 /// Everything found in one text.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+///
+/// It serializes with serde as the contract's JSON ([`Extraction::to_json`] writes the same text)
+/// and deserializes from it, into an equal `Extraction`:
+///
+/// ```
+/// use claimlens::{extract, Extraction, Options};
+/// let found = extract("Some 40 km of road were flooded, officials said.", &Options::new());
+/// let back: Extraction = serde_json::from_str(&found.to_json()).unwrap();
+/// assert_eq!(back, found);
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct Extraction {
@@ -30,7 +43,7 @@ pub struct Extraction {
 }
 
 /// A sentence (or a clause of one) that carries values or an attributed statement.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct Claim {
@@ -53,6 +66,7 @@ pub struct Claim {
     /// Check-worthiness from 0 to 1 (see `docs/reasons.md`).
     pub score: f64,
     /// Short codes that explain the score (see `docs/reasons.md`).
+    #[serde(deserialize_with = "names::reasons")]
     pub reasons: Vec<&'static str>,
     /// Consistency problems found between this claim's values and others.
     pub checks: Vec<Check>,
@@ -279,8 +293,26 @@ impl Serialize for Grain {
     }
 }
 
+impl<'de> Deserialize<'de> for Kind {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Kind, D::Error> {
+        d.deserialize_str(Parsed(PhantomData))
+    }
+}
+
+impl<'de> Deserialize<'de> for Hedge {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Hedge, D::Error> {
+        d.deserialize_str(Parsed(PhantomData))
+    }
+}
+
+impl<'de> Deserialize<'de> for Grain {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Grain, D::Error> {
+        d.deserialize_str(Parsed(PhantomData))
+    }
+}
+
 /// A value found in a claim.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct Value {
@@ -309,7 +341,8 @@ pub struct Value {
     /// How precisely the figure is stated; `None` for dates, ordinals and unhedged ratios.
     pub hedge: Option<Hedge>,
     /// The written unit's canonical symbol ("percent", "USD", "km", "hour").
-    pub unit: Option<&'static str>,
+    #[serde(deserialize_with = "names::unit")]
+    pub unit: Option<&'static core::primitive::str>,
     /// The noun phrase counted, when the text names it.
     pub counted: Option<String>,
     /// First day of a date or anchored duration (inclusive).
@@ -325,7 +358,7 @@ pub struct Value {
     pub resolved: Option<f64>,
     /// What the figure is about, for comparing it with figures on other pages; absent (not
     /// `null`) when the text does not say which event it counts. See [`Topic`].
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub topic: Option<Topic>,
 }
 
@@ -337,7 +370,7 @@ pub struct Value {
 /// page's own consistency checks): "some 358,000 Syrians have been displaced", "250,000 displaced
 /// people" and "300,000 people have fled" all have the thing `people` and the event
 /// `displacement`.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Topic {
     /// The thing counted: `people` for any noun for people ("Syrians", "civilians", "workers"),
@@ -346,7 +379,8 @@ pub struct Topic {
     pub thing: String,
     /// The event the figure counts, one of a fixed list of synonym sets: `death`, `injury`,
     /// `displacement`, `arrest`, `crowd`, `deficit`, `unemployment`, `lost`, `destroy`.
-    pub event: &'static str,
+    #[serde(deserialize_with = "names::event")]
+    pub event: &'static core::primitive::str,
     /// The lowest figure the value allows, after its hedge ("some 358,000" → 322,200).
     #[serde(serialize_with = "as_json_f64")]
     pub low: f64,
@@ -386,7 +420,7 @@ impl Topic {
 }
 
 /// A span as positions in a list of DOM text nodes: node index and UTF-16 offset inside it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct NodeSpan {
@@ -401,7 +435,7 @@ pub struct NodeSpan {
 }
 
 /// Points at a value: the `value`-th value of claim `claim`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct PartOf {
     /// The claim's id.
@@ -411,7 +445,7 @@ pub struct PartOf {
 }
 
 /// Who the text attributes a claim to.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct Attribution {
@@ -430,8 +464,8 @@ pub struct Attribution {
     /// The reporting cue ("said", "according to").
     pub cue: String,
     /// person, organization, media, official, group or unnamed.
-    #[serde(rename = "type")]
-    pub source_type: &'static str,
+    #[serde(rename = "type", deserialize_with = "names::source_type")]
+    pub source_type: &'static core::primitive::str,
     /// A person's organisation.
     pub affiliation: Option<String>,
     /// Whether the claim is a direct quotation.
@@ -443,7 +477,7 @@ pub struct Attribution {
 }
 
 /// A further source named for the same claim.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct CoSource {
@@ -462,12 +496,13 @@ pub struct CoSource {
 }
 
 /// A consistency problem between values.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct Check {
     /// part_exceeds_whole, conflicting_figures, share_over_100 or interval_reversed.
-    pub kind: &'static str,
+    #[serde(deserialize_with = "names::check_kind")]
+    pub kind: &'static core::primitive::str,
     /// A sentence a reader understands.
     pub message: String,
     /// The claims involved.
@@ -475,15 +510,15 @@ pub struct Check {
 }
 
 /// One source named in the text.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct Source {
     /// The source's name after alias resolution.
     pub canonical: String,
     /// person, organization, media, official, group or unnamed.
-    #[serde(rename = "type")]
-    pub source_type: &'static str,
+    #[serde(rename = "type", deserialize_with = "names::source_type")]
+    pub source_type: &'static core::primitive::str,
     /// Every mention of it.
     pub mentions: Vec<Mention>,
     /// The ids of the claims attributed to it.
@@ -491,7 +526,7 @@ pub struct Source {
 }
 
 /// Where a source is named.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Mention {
     /// The mention as written.
@@ -509,6 +544,75 @@ pub struct Mention {
 impl Serialize for Date {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
+    }
+}
+
+/// A date as its ISO string, the expanded form (`-000476-01-01`) included.
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+        d.deserialize_str(Parsed(PhantomData))
+    }
+}
+
+/// Reads a string with `T`'s `FromStr`, without copying it.
+struct Parsed<T>(PhantomData<T>);
+
+impl<'de, T: FromStr> Visitor<'de> for Parsed<T>
+where
+    T::Err: fmt::Display,
+{
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string of the data contract")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
+        v.parse().map_err(E::custom)
+    }
+}
+
+/// The contract's names that the types hold as `&'static str` (units, reasons, source types,
+/// events, check kinds), read back as the engine's own copy of each: a name this version never
+/// writes is an error.
+///
+/// Such a field is written `&'static core::primitive::str` (the same type): serde's derive takes
+/// a field typed `&str` or `Option<&str>` as borrowed from the input, and would then read the
+/// whole struct only from `'static` input.
+mod names {
+    use serde::de::{Deserialize, Deserializer};
+
+    use crate::attribution::sources::SourceType;
+    use crate::error::ParseNameError;
+
+    fn find<E: serde::de::Error>(
+        what: &'static str,
+        s: &str,
+        names: impl Iterator<Item = &'static str> + Clone,
+    ) -> Result<&'static str, E> {
+        names.clone().find(|n| *n == s).ok_or_else(|| E::custom(ParseNameError::new(what, s, names)))
+    }
+
+    pub(super) fn unit<'de, D: Deserializer<'de>>(d: D) -> Result<Option<&'static str>, D::Error> {
+        let unit = Option::<String>::deserialize(d)?;
+        unit.map(|u| find("unit", &u, crate::values::UNITS.iter().copied())).transpose()
+    }
+
+    pub(super) fn reasons<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<&'static str>, D::Error> {
+        let reasons = Vec::<String>::deserialize(d)?;
+        reasons.iter().map(|r| find("reason", r, crate::claims::REASONS.iter().map(|&(code, _)| code))).collect()
+    }
+
+    pub(super) fn source_type<'de, D: Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
+        find("source type", &String::deserialize(d)?, SourceType::ALL.into_iter().map(SourceType::as_str))
+    }
+
+    pub(super) fn event<'de, D: Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
+        find("event", &String::deserialize(d)?, crate::checks::EVENTS.into_iter())
+    }
+
+    pub(super) fn check_kind<'de, D: Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
+        find("check kind", &String::deserialize(d)?, crate::checks::KINDS.into_iter())
     }
 }
 
