@@ -6,7 +6,7 @@
 //!
 //! let text = "Since December 1, some 358,000 people have fled the valley, the agency said. \
 //!             Around 70 percent of them are children.";
-//! let options = Options::new().reference_date(Date::parse("2020-01-27")?);
+//! let options = Options::new().with_reference_date(Date::parse("2020-01-27")?);
 //! let found = extract(text, &options);
 //!
 //! let first = &found.claims[0];

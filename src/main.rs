@@ -204,7 +204,7 @@ fn run_file(args: &Args) -> Result<(), Failure> {
     let text = read_input(args.file.as_deref())?;
     let mut options = Options::new();
     if let Some(d) = args.date {
-        options = options.reference_date(d);
+        options = options.with_reference_date(d);
     }
     let found = extract(&text, &options);
     let mut out = io::BufWriter::new(io::stdout().lock());
@@ -303,7 +303,7 @@ fn jsonl_reply(line: &str, line_no: usize, default_date: Option<Date>) -> String
     };
     let mut options = Options::new();
     if let Some(d) = date {
-        options = options.reference_date(d);
+        options = options.with_reference_date(d);
     }
     let extraction = extract(text, &options);
     serde_json::json!({ "id": id, "extraction": extraction }).to_string()

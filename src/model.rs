@@ -402,7 +402,7 @@ impl Topic {
     ///
     /// ```
     /// use claimlens::{extract, Options};
-    /// let options = Options::new().reference_date(claimlens::Date::parse("2020-01-27").unwrap());
+    /// let options = Options::new().with_reference_date(claimlens::Date::parse("2020-01-27").unwrap());
     /// let topic = |text: &str| extract(text, &options).claims[0].values[0].topic.clone().unwrap();
     /// let un = topic("Some 358,000 Syrians have been displaced, the United Nations says.");
     /// assert!(!un.conflicts(&topic("About 360,000 people have fled, aid groups said.")));

@@ -29,7 +29,7 @@ fn round_trip(found: &Extraction) -> Result<(), String> {
 fn options(date: Option<Date>) -> Options {
     let mut options = Options::new();
     if let Some(d) = date {
-        options = options.reference_date(d);
+        options = options.with_reference_date(d);
     }
     options
 }
