@@ -53,7 +53,7 @@ const SHAPES: &[Shape] = &[
 fn main() {
     // `cargo bench` passes --bench; `cargo test --all-targets` does not.
     let smoke = !std::env::args().any(|a| a == "--bench");
-    let options = Options::new().reference_date(Date::parse("2023-02-16").unwrap());
+    let options = Options::new().with_reference_date(Date::parse("2023-02-16").unwrap());
     let sizes: &[usize] = if smoke { &[10_000] } else { &[10_000, 100_000, 1_000_000, 10_000_000] };
     println!("{:<14} {:>8} {:>11} {:>8} {:>9} {:>11}", "shape", "input", "time", "MB/s", "growth", "peak heap");
     for (name, make) in SHAPES {

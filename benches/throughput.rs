@@ -92,7 +92,7 @@ fn to_json(results: &[Measured], date: &str) -> serde_json::Value {
 
 fn main() {
     let args = parse_args();
-    let options = Options::new().reference_date(Date::parse(&args.date).expect("--date must be YYYY-MM-DD"));
+    let options = Options::new().with_reference_date(Date::parse(&args.date).expect("--date must be YYYY-MM-DD"));
     let inputs: Vec<(String, String)> = if args.files.is_empty() {
         let sizes: &[usize] = if args.smoke { &[10_000] } else { &[10_000, 100_000, 1_000_000] };
         sizes.iter().map(|&size| (format!("{}KB", size / 1000), corpus(size))).collect()

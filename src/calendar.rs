@@ -4,6 +4,7 @@
 //! caller passes in [`Options`](crate::Options).
 
 use std::fmt;
+use std::str::FromStr;
 
 use crate::Error;
 
@@ -208,6 +209,20 @@ impl fmt::Display for Date {
             // ISO 8601's expanded form, as JavaScript's Date reads and writes it ("-000476").
             write!(f, "{:+07}-{:02}-{:02}", self.year, self.month, self.day)
         }
+    }
+}
+
+impl FromStr for Date {
+    type Err = Error;
+
+    /// The same as [`Date::parse`].
+    ///
+    /// ```
+    /// let d: claimlens::Date = "2020-01-27".parse().unwrap();
+    /// assert_eq!(d.day(), 27);
+    /// ```
+    fn from_str(s: &str) -> Result<Date, Error> {
+        Date::parse(s)
     }
 }
 

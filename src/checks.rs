@@ -42,6 +42,10 @@ use crate::calendar::Date;
 use crate::lexicon::Lexicon;
 use crate::model::{Check, Claim, Hedge, Kind, Topic, Value};
 
+/// The kinds of check, as [`Check::kind`] names them.
+pub(crate) const KINDS: [&str; 4] =
+    ["part_exceeds_whole", "share_over_100", "interval_reversed", "conflicting_figures"];
+
 /// Adds the topics to the values and the checks to the claims they concern.
 pub(crate) fn run(claims: &mut [Claim], reference: Option<Date>) {
     // Built once per claim, for every lookup below (a claim's id is its index).
@@ -230,8 +234,8 @@ fn singular(w: &str) -> String {
     }
 }
 
-/// The concepts that name an event figures are counted for.
-const EVENTS: [&str; 9] =
+/// The concepts that name an event figures are counted for ([`Topic::event`]).
+pub(crate) const EVENTS: [&str; 9] =
     ["arrest", "deficit", "crowd", "death", "injury", "displacement", "unemployment", "lost", "destroy"];
 
 /// The event a concept names, as a `'static` name, or `None` when it names none.

@@ -20,8 +20,8 @@ use crate::text::{segment, tokenize, Token};
 use crate::values::{find_values, Found, Sent};
 use crate::Options;
 
-/// A reason and its weight in the score.
-const REASONS: &[(&str, f64)] = &[
+/// A reason and its weight in the score: every code [`Claim::reasons`] holds.
+pub(crate) const REASONS: &[(&str, f64)] = &[
     ("count", 0.6),
     ("percent", 0.65),
     ("money", 0.65),
@@ -93,7 +93,7 @@ pub(crate) fn extract(text: &str, options: &Options, progress: &mut dyn FnMut(f6
             tokens.clear();
             found.clear();
             tokenize(text, sentence.start..sentence.end, &mut tokens);
-            let s = Sent::new(text, &lower, &tokens, options.get_reference_date());
+            let s = Sent::new(text, &lower, &tokens, options.reference_date());
             find_values(&s, &mut found);
             let said = attributor.sentence(&s, sentence.start..sentence.end);
             let groups: Vec<usize> = attributor.quotes_in(sentence.start, sentence.end).map(|q| q.group).collect();
@@ -132,9 +132,9 @@ pub(crate) fn extract(text: &str, options: &Options, progress: &mut dyn FnMut(f6
     attributor.registry.finish(text);
     let build = Builder { text, map: &map, attributor: &attributor };
     let mut claims = build.claims(&sentences);
-    crate::checks::run(&mut claims, options.get_reference_date());
+    crate::checks::run(&mut claims, options.reference_date());
     let sources = build.sources(&claims);
-    Extraction { version: CONTRACT_VERSION, reference_date: options.get_reference_date(), claims, sources }
+    Extraction { version: CONTRACT_VERSION, reference_date: options.reference_date(), claims, sources }
 }
 
 struct Builder<'a> {

@@ -6,7 +6,7 @@
 //!
 //! let text = "Since December 1, some 358,000 people have fled the valley, the agency said. \
 //!             Around 70 percent of them are children.";
-//! let options = Options::new().reference_date(Date::parse("2020-01-27")?);
+//! let options = Options::new().with_reference_date(Date::parse("2020-01-27")?);
 //! let found = extract(text, &options);
 //!
 //! let first = &found.claims[0];
@@ -47,7 +47,7 @@ mod values;
 pub mod wasm;
 
 pub use calendar::{Date, Weekday};
-pub use error::Error;
+pub use error::{Error, ParseNameError};
 pub use model::{
     Attribution, Check, Claim, CoSource, Extraction, Grain, Hedge, Kind, Mention, NodeSpan, PartOf, Source, Topic,
     Value, CONTRACT_VERSION,

@@ -1,6 +1,7 @@
 //! The `claimlens` command: finds the checkable claims in a text file and prints them as JSON or
 //! as a table, or processes JSON lines for pipelines.
 
+use std::collections::BTreeMap;
 use std::ffi::OsString;
 use std::fmt::Write as _;
 use std::io::{self, BufRead, IsTerminal, Read, Write};
@@ -8,6 +9,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use claimlens::{extract, Date, Extraction, Options};
+use serde::Serialize;
+use serde_json::value::RawValue;
 
 const USAGE: &str = "\
 claimlens — find the checkable claims in news text
@@ -21,7 +24,8 @@ Options:
                       (without it, relative dates stay unresolved)
   --format text|json  a table for people (default) or the JSON data contract
   --jsonl             read JSON lines {\"id\", \"text\", \"referenceDate\"} on stdin and write one
-                      {\"id\", \"extraction\"} or {\"id\", \"error\"} line per input line
+                      {\"id\", \"extraction\"} or {\"id\", \"error\"} line per input line, the id
+                      exactly as written
   -h, --help          show this help
   -V, --version       show the version
 
@@ -204,7 +208,7 @@ fn run_file(args: &Args) -> Result<(), Failure> {
     let text = read_input(args.file.as_deref())?;
     let mut options = Options::new();
     if let Some(d) = args.date {
-        options = options.reference_date(d);
+        options = options.with_reference_date(d);
     }
     let found = extract(&text, &options);
     let mut out = io::BufWriter::new(io::stdout().lock());
@@ -243,10 +247,9 @@ fn run_jsonl(default_date: Option<Date>) -> Result<(), Failure> {
             buf.drain(..3);
         }
         let reply = match std::str::from_utf8(&buf) {
-            Err(e) => error_line(
-                serde_json::Value::Null,
-                &format!("line {line_no}: not valid UTF-8 (byte {})", e.valid_up_to()),
-            ),
+            Err(e) => {
+                error_line(RawValue::NULL, &format!("line {line_no}: not valid UTF-8 (byte {})", e.valid_up_to()))
+            }
             Ok(line) if line.trim().is_empty() => continue,
             Ok(line) => jsonl_reply(line.trim(), line_no, default_date),
         };
@@ -259,54 +262,103 @@ fn run_jsonl(default_date: Option<Date>) -> Result<(), Failure> {
     output_result(out.flush())
 }
 
-fn error_line(id: serde_json::Value, msg: &str) -> String {
-    serde_json::json!({ "id": id, "error": msg }).to_string()
+/// One answer of `--jsonl`: the id exactly as the input wrote it, then the extraction or the
+/// error. The id stays JSON text: read as a number, 123456789012345678901234567890 would come back
+/// as 1.2345678901234568e29, and `1.50` as `1.5`.
+#[derive(Serialize)]
+struct Reply<'a> {
+    id: &'a RawValue,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    extraction: Option<&'a Extraction>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<&'a str>,
+}
+
+impl Reply<'_> {
+    fn line(&self) -> String {
+        // Writing JSON into a string fails only for a map with keys that are not strings.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+fn error_line(id: &RawValue, msg: &str) -> String {
+    Reply { id, extraction: None, error: Some(msg) }.line()
+}
+
+/// The error of reading `part` of `line` (the whole line, or one field's value in it), placed at
+/// its column in the line.
+fn not_json(line_no: usize, e: &serde_json::Error, line: &str, part: &str) -> String {
+    // A field's value is a slice of the line: its offset turns the column in the value into one
+    // in the line.
+    let offset = (part.as_ptr() as usize).wrapping_sub(line.as_ptr() as usize);
+    let offset = if offset <= line.len() { offset } else { 0 };
+    let message = e.to_string();
+    let message = match message.rsplit_once(" at line ") {
+        Some((what, _)) if e.line() == 1 => format!("{what} at line 1 column {}", e.column() + offset),
+        _ => message,
+    };
+    // JSON.stringify writes a lone surrogate as an escape ("\ud800"), which no text holds.
+    let hint = if message.contains("escape") && line.contains("\\ud") {
+        " (a lone UTF-16 surrogate escape such as \\ud800 is not text; replace it with \\ufffd)"
+    } else {
+        ""
+    };
+    format!("line {line_no}: not JSON: {message}{hint}")
 }
 
 fn jsonl_reply(line: &str, line_no: usize, default_date: Option<Date>) -> String {
-    let parsed: serde_json::Value = match serde_json::from_str(line) {
-        Ok(v) => v,
-        Err(e) => {
-            // JSON.stringify writes a lone surrogate as an escape ("\ud800"), which no text holds.
-            let hint = if e.to_string().contains("escape") && line.contains("\\ud") {
-                " (a lone UTF-16 surrogate escape such as \\ud800 is not text; replace it with \\ufffd)"
-            } else {
-                ""
-            };
-            return error_line(serde_json::Value::Null, &format!("line {line_no}: not JSON: {e}{hint}"));
+    // The line's fields, each kept as the JSON text it was written as (the id is echoed so).
+    let raw: &RawValue = match serde_json::from_str(line) {
+        Ok(raw) => raw,
+        Err(e) => return error_line(RawValue::NULL, &not_json(line_no, &e, line, line)),
+    };
+    let fields: BTreeMap<String, &RawValue> = match serde_json::from_str(raw.get()) {
+        Ok(fields) => fields,
+        // An object whose keys do not decode ("\ud800").
+        Err(e) if raw.get().starts_with('{') => {
+            return error_line(RawValue::NULL, &not_json(line_no, &e, line, raw.get()))
+        }
+        Err(_) => {
+            return error_line(
+                RawValue::NULL,
+                &format!("line {line_no}: expected an object {{\"id\", \"text\", \"referenceDate\"}}"),
+            )
         }
     };
-    let Some(obj) = parsed.as_object() else {
-        return error_line(
-            serde_json::Value::Null,
-            &format!("line {line_no}: expected an object {{\"id\", \"text\", \"referenceDate\"}}"),
-        );
-    };
-    let id = obj.get("id").cloned().unwrap_or(serde_json::Value::Null);
-    if let Some(unknown) = obj.keys().find(|k| !matches!(k.as_str(), "id" | "text" | "referenceDate")) {
+    let id = fields.get("id").copied().unwrap_or(RawValue::NULL);
+    if let Some(unknown) = fields.keys().find(|k| !matches!(k.as_str(), "id" | "text" | "referenceDate")) {
         return error_line(
             id,
             &format!("line {line_no}: unknown field {unknown:?} (expected id, text, referenceDate)"),
         );
     }
-    let Some(text) = obj.get("text").and_then(|t| t.as_str()) else {
-        return error_line(id, &format!("line {line_no}: \"text\" must be a string"));
+    // The other fields decoded; a string's escapes are read only now.
+    let decode = |name: &str| {
+        fields.get(name).map(|raw| serde_json::from_str::<serde_json::Value>(raw.get()).map_err(|e| (e, raw.get())))
     };
-    let date = match obj.get("referenceDate") {
+    let text = match decode("text") {
+        Some(Ok(serde_json::Value::String(text))) => text,
+        Some(Err((e, part))) => return error_line(id, &not_json(line_no, &e, line, part)),
+        _ => return error_line(id, &format!("line {line_no}: \"text\" must be a string")),
+    };
+    let date = match decode("referenceDate") {
         None => default_date,
-        Some(serde_json::Value::Null) => None,
-        Some(serde_json::Value::String(s)) => match Date::parse(s) {
+        Some(Ok(serde_json::Value::Null)) => None,
+        Some(Ok(serde_json::Value::String(s))) => match Date::parse(&s) {
             Ok(d) => Some(d),
             Err(e) => return error_line(id, &format!("line {line_no}: referenceDate: {e}")),
         },
-        Some(_) => return error_line(id, &format!("line {line_no}: \"referenceDate\" must be \"YYYY-MM-DD\" or null")),
+        Some(Err((e, part))) => return error_line(id, &not_json(line_no, &e, line, part)),
+        Some(Ok(_)) => {
+            return error_line(id, &format!("line {line_no}: \"referenceDate\" must be \"YYYY-MM-DD\" or null"))
+        }
     };
     let mut options = Options::new();
     if let Some(d) = date {
-        options = options.reference_date(d);
+        options = options.with_reference_date(d);
     }
-    let extraction = extract(text, &options);
-    serde_json::json!({ "id": id, "extraction": extraction }).to_string()
+    let extraction = extract(&text, &options);
+    Reply { id, extraction: Some(&extraction), error: None }.line()
 }
 
 /// A table a person can read in a terminal: claims grouped by source, unattributed ones last.

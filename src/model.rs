@@ -1,18 +1,34 @@
 //! The data contract: what [`extract`](crate::extract) returns.
 //!
 //! Field names and shapes are fixed (see `docs/contract.md`): the CLI's JSON output, the wasm API and the
-//! extension's messages all serialise these types, in camelCase. Offsets are UTF-16 code units
-//! into the input, so they can index a JavaScript string directly.
+//! extension's messages all serialise these types, in camelCase, and serde reads that JSON back.
+//! Offsets are UTF-16 code units into the input, so they can index a JavaScript string directly.
 
-use serde::{Serialize, Serializer};
+use std::fmt;
+use std::marker::PhantomData;
+use std::str::FromStr;
+
+use serde::de::{self, Deserializer, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
 
 use crate::calendar::Date;
+use crate::error::ParseNameError;
 
 /// The version of the data contract written in [`Extraction::version`].
 pub const CONTRACT_VERSION: u32 = 1;
 
 /// Everything found in one text.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+///
+/// It serializes with serde as the contract's JSON ([`Extraction::to_json`] writes the same text)
+/// and deserializes from it, into an equal `Extraction`:
+///
+/// ```
+/// use claimlens::{extract, Extraction, Options};
+/// let found = extract("Some 40 km of road were flooded, officials said.", &Options::new());
+/// let back: Extraction = serde_json::from_str(&found.to_json()).unwrap();
+/// assert_eq!(back, found);
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct Extraction {
@@ -27,7 +43,7 @@ pub struct Extraction {
 }
 
 /// A sentence (or a clause of one) that carries values or an attributed statement.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct Claim {
@@ -50,14 +66,14 @@ pub struct Claim {
     /// Check-worthiness from 0 to 1 (see `docs/reasons.md`).
     pub score: f64,
     /// Short codes that explain the score (see `docs/reasons.md`).
+    #[serde(deserialize_with = "names::reasons")]
     pub reasons: Vec<&'static str>,
     /// Consistency problems found between this claim's values and others.
     pub checks: Vec<Check>,
 }
 
 /// What a value is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Kind {
     /// A number of things, named (`counted`) or referred to ("38,000 of those").
@@ -81,7 +97,27 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// The kind's name in the data contract ("count", "percent", …).
+    /// Every kind, in declaration order.
+    const ALL: [Kind; 9] = [
+        Kind::Count,
+        Kind::Number,
+        Kind::Percent,
+        Kind::Money,
+        Kind::Measure,
+        Kind::Ratio,
+        Kind::Ordinal,
+        Kind::Date,
+        Kind::Duration,
+    ];
+
+    /// The kind's name in the data contract ("count", "percent", …), which [`str::parse`] reads
+    /// back.
+    ///
+    /// ```
+    /// use claimlens::Kind;
+    /// assert_eq!(Kind::Percent.as_str(), "percent");
+    /// assert_eq!("percent".parse::<Kind>(), Ok(Kind::Percent));
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::Count => "count",
@@ -98,8 +134,7 @@ impl Kind {
 }
 
 /// How precisely a figure is stated.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Hedge {
     /// No hedge: "358,000".
@@ -121,7 +156,26 @@ pub enum Hedge {
 }
 
 impl Hedge {
-    /// The hedge's name in the data contract ("approximate", "at_most", …).
+    /// Every hedge, in declaration order.
+    const ALL: [Hedge; 8] = [
+        Hedge::Exact,
+        Hedge::Approximate,
+        Hedge::AtMost,
+        Hedge::LessThan,
+        Hedge::AtLeast,
+        Hedge::MoreThan,
+        Hedge::Vague,
+        Hedge::Range,
+    ];
+
+    /// The hedge's name in the data contract ("approximate", "at_most", …), which [`str::parse`]
+    /// reads back.
+    ///
+    /// ```
+    /// use claimlens::Hedge;
+    /// assert_eq!(Hedge::AtMost.as_str(), "at_most");
+    /// assert_eq!("at_most".parse::<Hedge>(), Ok(Hedge::AtMost));
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             Hedge::Exact => "exact",
@@ -137,8 +191,7 @@ impl Hedge {
 }
 
 /// The precision of a date.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Grain {
     /// A day or days.
@@ -156,7 +209,17 @@ pub enum Grain {
 }
 
 impl Grain {
-    /// The grain's name in the data contract.
+    /// Every grain, in declaration order.
+    const ALL: [Grain; 6] = [Grain::Day, Grain::Week, Grain::Month, Grain::Quarter, Grain::Year, Grain::Decade];
+
+    /// The grain's name in the data contract ("day", "quarter", …), which [`str::parse`] reads
+    /// back.
+    ///
+    /// ```
+    /// use claimlens::Grain;
+    /// assert_eq!(Grain::Quarter.as_str(), "quarter");
+    /// assert_eq!("quarter".parse::<Grain>(), Ok(Grain::Quarter));
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             Grain::Day => "day",
@@ -169,8 +232,87 @@ impl Grain {
     }
 }
 
+// The enums of the contract as strings: written with `as_str` (here and by the JSON writer in
+// `json.rs`), read with `FromStr`, so each has one table of names.
+
+impl FromStr for Kind {
+    type Err = ParseNameError;
+
+    /// Reads a kind's name in the data contract; any other string is an error that names it and
+    /// the names allowed.
+    fn from_str(s: &str) -> Result<Kind, ParseNameError> {
+        from_name("kind", s, Kind::ALL, Kind::as_str)
+    }
+}
+
+impl FromStr for Hedge {
+    type Err = ParseNameError;
+
+    /// Reads a hedge's name in the data contract; any other string is an error that names it and
+    /// the names allowed.
+    fn from_str(s: &str) -> Result<Hedge, ParseNameError> {
+        from_name("hedge", s, Hedge::ALL, Hedge::as_str)
+    }
+}
+
+impl FromStr for Grain {
+    type Err = ParseNameError;
+
+    /// Reads a grain's name in the data contract; any other string is an error that names it and
+    /// the names allowed.
+    fn from_str(s: &str) -> Result<Grain, ParseNameError> {
+        from_name("grain", s, Grain::ALL, Grain::as_str)
+    }
+}
+
+/// The one of `all` whose name is `s`.
+fn from_name<T: Copy, const N: usize>(
+    what: &'static str,
+    s: &str,
+    all: [T; N],
+    name: fn(T) -> &'static str,
+) -> Result<T, ParseNameError> {
+    all.into_iter().find(|&x| name(x) == s).ok_or_else(|| ParseNameError::new(what, s, all.into_iter().map(name)))
+}
+
+impl Serialize for Kind {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl Serialize for Hedge {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl Serialize for Grain {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Kind {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Kind, D::Error> {
+        d.deserialize_str(Parsed(PhantomData))
+    }
+}
+
+impl<'de> Deserialize<'de> for Hedge {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Hedge, D::Error> {
+        d.deserialize_str(Parsed(PhantomData))
+    }
+}
+
+impl<'de> Deserialize<'de> for Grain {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Grain, D::Error> {
+        d.deserialize_str(Parsed(PhantomData))
+    }
+}
+
 /// A value found in a claim.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct Value {
@@ -199,7 +341,8 @@ pub struct Value {
     /// How precisely the figure is stated; `None` for dates, ordinals and unhedged ratios.
     pub hedge: Option<Hedge>,
     /// The written unit's canonical symbol ("percent", "USD", "km", "hour").
-    pub unit: Option<&'static str>,
+    #[serde(deserialize_with = "names::unit")]
+    pub unit: Option<&'static core::primitive::str>,
     /// The noun phrase counted, when the text names it.
     pub counted: Option<String>,
     /// First day of a date or anchored duration (inclusive).
@@ -215,7 +358,7 @@ pub struct Value {
     pub resolved: Option<f64>,
     /// What the figure is about, for comparing it with figures on other pages; absent (not
     /// `null`) when the text does not say which event it counts. See [`Topic`].
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub topic: Option<Topic>,
 }
 
@@ -227,7 +370,7 @@ pub struct Value {
 /// page's own consistency checks): "some 358,000 Syrians have been displaced", "250,000 displaced
 /// people" and "300,000 people have fled" all have the thing `people` and the event
 /// `displacement`.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Topic {
     /// The thing counted: `people` for any noun for people ("Syrians", "civilians", "workers"),
@@ -236,7 +379,8 @@ pub struct Topic {
     pub thing: String,
     /// The event the figure counts, one of a fixed list of synonym sets: `death`, `injury`,
     /// `displacement`, `arrest`, `crowd`, `deficit`, `unemployment`, `lost`, `destroy`.
-    pub event: &'static str,
+    #[serde(deserialize_with = "names::event")]
+    pub event: &'static core::primitive::str,
     /// The lowest figure the value allows, after its hedge ("some 358,000" → 322,200).
     #[serde(serialize_with = "as_json_f64")]
     pub low: f64,
@@ -258,7 +402,7 @@ impl Topic {
     ///
     /// ```
     /// use claimlens::{extract, Options};
-    /// let options = Options::new().reference_date(claimlens::Date::parse("2020-01-27").unwrap());
+    /// let options = Options::new().with_reference_date(claimlens::Date::parse("2020-01-27").unwrap());
     /// let topic = |text: &str| extract(text, &options).claims[0].values[0].topic.clone().unwrap();
     /// let un = topic("Some 358,000 Syrians have been displaced, the United Nations says.");
     /// assert!(!un.conflicts(&topic("About 360,000 people have fled, aid groups said.")));
@@ -276,7 +420,7 @@ impl Topic {
 }
 
 /// A span as positions in a list of DOM text nodes: node index and UTF-16 offset inside it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct NodeSpan {
@@ -291,7 +435,7 @@ pub struct NodeSpan {
 }
 
 /// Points at a value: the `value`-th value of claim `claim`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct PartOf {
     /// The claim's id.
@@ -301,7 +445,7 @@ pub struct PartOf {
 }
 
 /// Who the text attributes a claim to.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct Attribution {
@@ -320,8 +464,8 @@ pub struct Attribution {
     /// The reporting cue ("said", "according to").
     pub cue: String,
     /// person, organization, media, official, group or unnamed.
-    #[serde(rename = "type")]
-    pub source_type: &'static str,
+    #[serde(rename = "type", deserialize_with = "names::source_type")]
+    pub source_type: &'static core::primitive::str,
     /// A person's organisation.
     pub affiliation: Option<String>,
     /// Whether the claim is a direct quotation.
@@ -333,7 +477,7 @@ pub struct Attribution {
 }
 
 /// A further source named for the same claim.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct CoSource {
@@ -352,12 +496,13 @@ pub struct CoSource {
 }
 
 /// A consistency problem between values.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct Check {
     /// part_exceeds_whole, conflicting_figures, share_over_100 or interval_reversed.
-    pub kind: &'static str,
+    #[serde(deserialize_with = "names::check_kind")]
+    pub kind: &'static core::primitive::str,
     /// A sentence a reader understands.
     pub message: String,
     /// The claims involved.
@@ -365,15 +510,15 @@ pub struct Check {
 }
 
 /// One source named in the text.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct Source {
     /// The source's name after alias resolution.
     pub canonical: String,
     /// person, organization, media, official, group or unnamed.
-    #[serde(rename = "type")]
-    pub source_type: &'static str,
+    #[serde(rename = "type", deserialize_with = "names::source_type")]
+    pub source_type: &'static core::primitive::str,
     /// Every mention of it.
     pub mentions: Vec<Mention>,
     /// The ids of the claims attributed to it.
@@ -381,7 +526,7 @@ pub struct Source {
 }
 
 /// Where a source is named.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Mention {
     /// The mention as written.
@@ -402,6 +547,75 @@ impl Serialize for Date {
     }
 }
 
+/// A date as its ISO string, the expanded form (`-000476-01-01`) included.
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+        d.deserialize_str(Parsed(PhantomData))
+    }
+}
+
+/// Reads a string with `T`'s `FromStr`, without copying it.
+struct Parsed<T>(PhantomData<T>);
+
+impl<'de, T: FromStr> Visitor<'de> for Parsed<T>
+where
+    T::Err: fmt::Display,
+{
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string of the data contract")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
+        v.parse().map_err(E::custom)
+    }
+}
+
+/// The contract's names that the types hold as `&'static str` (units, reasons, source types,
+/// events, check kinds), read back as the engine's own copy of each: a name this version never
+/// writes is an error.
+///
+/// Such a field is written `&'static core::primitive::str` (the same type): serde's derive takes
+/// a field typed `&str` or `Option<&str>` as borrowed from the input, and would then read the
+/// whole struct only from `'static` input.
+mod names {
+    use serde::de::{Deserialize, Deserializer};
+
+    use crate::attribution::sources::SourceType;
+    use crate::error::ParseNameError;
+
+    fn find<E: serde::de::Error>(
+        what: &'static str,
+        s: &str,
+        names: impl Iterator<Item = &'static str> + Clone,
+    ) -> Result<&'static str, E> {
+        names.clone().find(|n| *n == s).ok_or_else(|| E::custom(ParseNameError::new(what, s, names)))
+    }
+
+    pub(super) fn unit<'de, D: Deserializer<'de>>(d: D) -> Result<Option<&'static str>, D::Error> {
+        let unit = Option::<String>::deserialize(d)?;
+        unit.map(|u| find("unit", &u, crate::values::UNITS.iter().copied())).transpose()
+    }
+
+    pub(super) fn reasons<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<&'static str>, D::Error> {
+        let reasons = Vec::<String>::deserialize(d)?;
+        reasons.iter().map(|r| find("reason", r, crate::claims::REASONS.iter().map(|&(code, _)| code))).collect()
+    }
+
+    pub(super) fn source_type<'de, D: Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
+        find("source type", &String::deserialize(d)?, SourceType::ALL.into_iter().map(SourceType::as_str))
+    }
+
+    pub(super) fn event<'de, D: Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
+        find("event", &String::deserialize(d)?, crate::checks::EVENTS.into_iter())
+    }
+
+    pub(super) fn check_kind<'de, D: Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
+        find("check kind", &String::deserialize(d)?, crate::checks::KINDS.into_iter())
+    }
+}
+
 /// Whole figures are written as JSON integers (358000, not 358000.0).
 fn as_json_number<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
     match *v {
@@ -413,4 +627,68 @@ fn as_json_number<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Erro
 
 fn as_json_f64<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
     as_json_number(&Some(*v), s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn enum_names_parse_back() {
+        fn check<T: Copy + PartialEq + std::fmt::Debug + FromStr<Err = ParseNameError>, const N: usize>(
+            all: [T; N],
+            name: fn(T) -> &'static str,
+            index: fn(T) -> usize,
+        ) {
+            for (i, x) in all.into_iter().enumerate() {
+                assert_eq!(index(x), i, "{x:?}: the list of all is in declaration order, without gaps");
+                assert_eq!(name(x).parse::<T>(), Ok(x));
+            }
+        }
+        check(Kind::ALL, Kind::as_str, |x| x as usize);
+        check(Hedge::ALL, Hedge::as_str, |x| x as usize);
+        check(Grain::ALL, Grain::as_str, |x| x as usize);
+        assert_eq!("at_least".parse(), Ok(Hedge::AtLeast));
+        assert_eq!("decade".parse(), Ok(Grain::Decade));
+    }
+
+    #[test]
+    fn enum_names_are_those_of_the_contract() {
+        // Serialized with the names docs/contract.md lists.
+        for (name, kind) in [("count", Kind::Count), ("ordinal", Kind::Ordinal), ("duration", Kind::Duration)] {
+            assert_eq!(serde_json::to_string(&kind).unwrap(), format!("\"{name}\""));
+        }
+        assert_eq!(serde_json::to_string(&Hedge::MoreThan).unwrap(), "\"more_than\"");
+        assert_eq!(serde_json::to_string(&Grain::Week).unwrap(), "\"week\"");
+    }
+
+    #[test]
+    fn unknown_names_are_errors_that_say_what_is_allowed() {
+        let err = "Percent".parse::<Kind>().unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid kind \"Percent\": expected one of count, number, percent, money, measure, ratio, ordinal, \
+             date, duration"
+        );
+        let err = "at most".parse::<Hedge>().unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid hedge \"at most\": expected one of exact, approximate, at_most, less_than, at_least, \
+             more_than, vague, range"
+        );
+        let err = "".parse::<Grain>().unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid grain \"(empty)\": expected one of day, week, month, quarter, year, decade"
+        );
+        let boxed: Box<dyn std::error::Error> = Box::new(err);
+        assert!(boxed.to_string().contains("decade"));
+    }
+
+    #[test]
+    fn dates_parse_as_date_parse_does() {
+        for s in ["2020-01-27", "-000476-01-01", "+010000-01-01", "2019-02-29", "27/01/2020"] {
+            assert_eq!(s.parse::<Date>(), Date::parse(s), "{s}");
+        }
+    }
 }

@@ -241,6 +241,41 @@ fn jsonl_answers_each_line_before_the_next_arrives() {
 }
 
 #[test]
+fn jsonl_echoes_each_id_exactly_as_written() {
+    let input = concat!(
+        "{\"id\": 123456789012345678901234567890, \"text\": \"Some 40 people left.\"}\n",
+        "{\"id\": 1.50, \"text\": 7}\n",
+        "{\"id\": -1e400, \"text\": \"x\", \"referenceDate\": \"2020-02-30\"}\n",
+        "{\"text\": \"x\", \"id\": {\"run\": 18446744073709551617, \"tags\": [\"a\", \"\\u00e9\"]}}\n",
+        "{\"text\": \"x\"}\n",
+    );
+    let o = claimlens(&["--jsonl", "--date", "2020-01-27"], input.as_bytes());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 5, "{out}");
+    // The id first, then the extraction exactly as the library writes it.
+    let found = claimlens::extract(
+        "Some 40 people left.",
+        &claimlens::Options::new().with_reference_date(claimlens::Date::parse("2020-01-27").unwrap()),
+    );
+    assert_eq!(lines[0], format!("{{\"id\":123456789012345678901234567890,\"extraction\":{}}}", found.to_json()));
+    assert!(lines[1].starts_with("{\"id\":1.50,\"error\":"), "{}", lines[1]);
+    assert!(lines[2].starts_with("{\"id\":-1e400,\"error\":"), "{}", lines[2]);
+    assert!(
+        lines[3].starts_with("{\"id\":{\"run\": 18446744073709551617, \"tags\": [\"a\", \"\\u00e9\"]},\"extraction\":"),
+        "{}",
+        lines[3]
+    );
+    assert!(lines[4].starts_with("{\"id\":null,\"extraction\":"), "{}", lines[4]);
+    // Every answer is JSON (-1e400 is too, though beyond an f64).
+    for line in [lines[0], lines[1], lines[3], lines[4]] {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert!(v.get("extraction").is_some() != v.get("error").is_some(), "{line}");
+    }
+}
+
+#[test]
 fn jsonl_explains_a_lone_surrogate() {
     let o = claimlens(&["--jsonl"], b"{\"id\": 1, \"text\": \"bad \\ud800 text\"}\n");
     let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();

@@ -160,7 +160,7 @@ fn spans_equal_text(text: &str, run: &Extraction) -> Vec<String> {
 
 fn run_of(text: &str, gold: &Json) -> Extraction {
     let date = Date::parse(gold["referenceDate"].as_str().unwrap()).unwrap();
-    extract(text, &Options::new().reference_date(date))
+    extract(text, &Options::new().with_reference_date(date))
 }
 
 /// The value checks of one article: every failure is a test failure.
@@ -452,7 +452,7 @@ fn hand_written_json_equals_serde_json() {
     for (name, text, gold) in ARTICLES {
         let gold: Json = serde_json::from_str(gold).unwrap();
         let found = run_of(text, &gold);
-        let options = Options::new().reference_date(found.reference_date.unwrap());
+        let options = Options::new().with_reference_date(found.reference_date.unwrap());
         assert_eq!(found.to_json(), serde_json::to_string(&found).unwrap(), "{name}");
         let nodes: Vec<&str> = text.split_inclusive('\n').collect();
         let blocks: Vec<u32> = (0..nodes.len() as u32).collect();

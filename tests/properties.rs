@@ -31,7 +31,7 @@ fn neutral_paragraph() -> impl Strategy<Value = String> {
 }
 
 fn options() -> Options {
-    Options::new().reference_date(Date::parse("2020-01-27").unwrap())
+    Options::new().with_reference_date(Date::parse("2020-01-27").unwrap())
 }
 
 /// `run` with every offset moved `by` UTF-16 units later.

@@ -6,7 +6,7 @@ use claimlens::{extract, Date, Extraction, Options};
 mod invariants;
 
 fn check(text: &str) -> Extraction {
-    let opts = Options::new().reference_date(Date::parse("2020-01-27").unwrap());
+    let opts = Options::new().with_reference_date(Date::parse("2020-01-27").unwrap());
     let run = extract(text, &opts);
     invariants::check(text, &run);
     run

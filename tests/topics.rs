@@ -33,7 +33,7 @@ fn topic(j: &Json) -> Topic {
 #[test]
 fn wording_gives_the_expected_topics() {
     let data: Json = serde_json::from_str(include_str!("topics/wording.json")).unwrap();
-    let options = Options::new().reference_date(Date::parse(data["referenceDate"].as_str().unwrap()).unwrap());
+    let options = Options::new().with_reference_date(Date::parse(data["referenceDate"].as_str().unwrap()).unwrap());
     let mut failures = Vec::new();
     for case in data["cases"].as_array().unwrap() {
         let text = case["text"].as_str().unwrap();
@@ -83,7 +83,7 @@ fn one_page_flags_the_figure_that_disagrees() {
     let text = "Since December 1, some 358,000 Syrians have been displaced by the fighting, the United \
                 Nations says.\n\nAbout 360,000 people have fled the province, aid groups said.\n\nBut \
                 the governor insisted that only 250,000 displaced people had left their homes.";
-    let found = extract(text, &Options::new().reference_date(Date::parse("2020-01-27").unwrap()));
+    let found = extract(text, &Options::new().with_reference_date(Date::parse("2020-01-27").unwrap()));
     let pairs: Vec<(String, String)> = found
         .claims
         .iter()

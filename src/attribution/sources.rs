@@ -23,6 +23,16 @@ pub(crate) enum SourceType {
 }
 
 impl SourceType {
+    /// Every type, for reading the contract's names back.
+    pub(crate) const ALL: [SourceType; 6] = [
+        SourceType::Person,
+        SourceType::Organization,
+        SourceType::Media,
+        SourceType::Official,
+        SourceType::Group,
+        SourceType::Unnamed,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             SourceType::Person => "person",

@@ -18,7 +18,7 @@ pub(crate) static UNIT_WORDS: Lexicon = Lexicon::by_token(
 );
 
 /// What each entry of [`UNIT_WORDS`] stands for, by its number.
-const UNITS: [(&str, f64); 10] = [
+pub(super) const UNITS: [(&str, f64); 10] = [
     ("second", 1.0),
     ("minute", 1.0),
     ("hour", 1.0),

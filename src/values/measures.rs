@@ -20,7 +20,7 @@ static UNIT_WORDS: Lexicon = Lexicon::new(
 );
 
 /// What each entry of [`UNIT_WORDS`] stands for, by its number.
-const UNIT_SYMBOLS: [&str; 24] = [
+pub(super) const UNIT_SYMBOLS: [&str; 24] = [
     "km", "m", "cm", "mm", "mi", "ft", "in", "kg", "g", "t", "lb", "ha", "acre", "L", "bbl", "MW", "GW", "kW", "kWh",
     "GWh", "TWh", "mph", "km/h", "kn",
 ];

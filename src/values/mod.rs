@@ -396,6 +396,70 @@ pub(crate) static FUTURE_CUES: Lexicon = Lexicon::by_token(
     "will shall ll won going due set expected scheduled slated plans intends aims would expect expects",
 );
 
+/// Every unit a value can have, as the rules write it (`Value::unit`): shares, currencies (ISO
+/// codes), measures (`measures.rs`) and time units (`durations.rs`). Reading JSON back into a
+/// [`Value`](crate::Value) finds its `'static` unit here.
+pub(crate) const UNITS: &[&str] = &[
+    // percent.rs
+    "percent",
+    "percentage points",
+    // money.rs
+    "USD",
+    "EUR",
+    "GBP",
+    "JPY",
+    "INR",
+    "AUD",
+    "CAD",
+    "HKD",
+    "NZD",
+    "SGD",
+    "CHF",
+    "CNY",
+    "RUB",
+    "TRY",
+    // measures.rs: its UNIT_SYMBOLS, then the units `unit_at` writes itself.
+    "km",
+    "m",
+    "cm",
+    "mm",
+    "mi",
+    "ft",
+    "in",
+    "kg",
+    "g",
+    "t",
+    "lb",
+    "ha",
+    "acre",
+    "L",
+    "bbl",
+    "MW",
+    "GW",
+    "kW",
+    "kWh",
+    "GWh",
+    "TWh",
+    "mph",
+    "km/h",
+    "kn",
+    "km²",
+    "mi²",
+    "m²",
+    "nmi",
+    "°C",
+    "°F",
+    "°",
+    // durations.rs
+    "second",
+    "minute",
+    "hour",
+    "day",
+    "week",
+    "month",
+    "year",
+];
+
 /// A value as a rule found it: token positions, not yet offsets.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Found {
@@ -538,3 +602,18 @@ pub(crate) static TRIGGERS: Lexicon = Lexicon::by_token(
      trillions us c ca hk nz s au usd eur gbp jpy chf cny twenty thirty forty fifty sixty seventy eighty \
      ninety",
 );
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn units_lists_the_unit_tables() {
+        for unit in measures::UNIT_SYMBOLS.into_iter().chain(durations::UNITS.map(|(u, _)| u)) {
+            assert!(UNITS.contains(&unit), "{unit} is missing from UNITS");
+        }
+        for (i, unit) in UNITS.iter().enumerate() {
+            assert!(!UNITS[..i].contains(unit), "{unit} is listed twice");
+        }
+    }
+}

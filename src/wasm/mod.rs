@@ -70,7 +70,7 @@ fn options(value: JsValue) -> Result<Options, JsValue> {
     };
     let date =
         Date::parse(&d).map_err(|e| JsValue::from(js_sys::RangeError::new(&format!("options.referenceDate: {e}"))))?;
-    opts = opts.reference_date(date);
+    opts = opts.with_reference_date(date);
     Ok(opts)
 }
 

@@ -75,7 +75,7 @@ pub fn examples(file: &'static str, source: &str) -> Vec<Example> {
 fn run(ex: &Example) -> Extraction {
     let mut opts = Options::new();
     if let Some(d) = ex.reference {
-        opts = opts.reference_date(d);
+        opts = opts.with_reference_date(d);
     }
     extract(&ex.text, &opts)
 }
@@ -246,7 +246,7 @@ fn same_name(got: &str, want: &str) -> bool {
 pub fn check_attribution(ex: &ClaimExample) -> Option<String> {
     let mut opts = Options::new();
     if let Some(d) = ex.reference {
-        opts = opts.reference_date(d);
+        opts = opts.with_reference_date(d);
     }
     let run = extract(&ex.text, &opts);
     let at = ex.text.find(&ex.anchor).unwrap_or_else(|| panic!("anchor {:?} not in {:?}", ex.anchor, ex.text));
@@ -308,7 +308,7 @@ pub fn check_attribution(ex: &ClaimExample) -> Option<String> {
 pub fn check_checks(ex: &ClaimExample) -> Option<String> {
     let mut opts = Options::new();
     if let Some(d) = ex.reference {
-        opts = opts.reference_date(d);
+        opts = opts.with_reference_date(d);
     }
     let run = extract(&ex.text, &opts);
     let at = ex.text.find(&ex.anchor).unwrap_or_else(|| panic!("anchor {:?} not in {:?}", ex.anchor, ex.text));

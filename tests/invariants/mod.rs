@@ -133,7 +133,7 @@ pub fn extract_input(data: &[u8]) -> (String, Options) {
             2 => Date::new(-9999, 1, 1).and_then(|first| first.checked_add_days(offset)),
             _ => Date::new(1970, 1, 1).and_then(|epoch| epoch.checked_add_days(i64::from(d))),
         };
-        options = options.reference_date(day.expect("a day within the calendar"));
+        options = options.with_reference_date(day.expect("a day within the calendar"));
     }
     (String::from_utf8_lossy(rest).into_owned(), options)
 }
