@@ -102,8 +102,14 @@ pub(crate) fn parse_digits(t: &str) -> Option<f64> {
 /// ("4.1"), given the exponent ("4.1e6") and read back, which rounds once.
 pub(crate) fn scale(x: f64, m: f64) -> f64 {
     let product = x * m;
-    let exponent = m.log10().round();
-    if x.fract() == 0.0 || !product.is_finite() || 10f64.powi(exponent as i32) != m {
+    // The exponent counted up (`log10` would bring a software logarithm into WebAssembly); the
+    // powers of ten to 1e22 are exact in a float.
+    let (mut exponent, mut power) = (0u8, 1.0);
+    while power < m && exponent < 22 {
+        power *= 10.0;
+        exponent += 1;
+    }
+    if x.fract() == 0.0 || !product.is_finite() || power != m {
         return product;
     }
     let mut written = zmij::Buffer::new();
@@ -117,8 +123,7 @@ pub(crate) fn scale(x: f64, m: f64) -> f64 {
     let mut n = digits.len();
     buf[n] = b'e';
     n += 1;
-    // The exponent is 2 to 15 here: two digits at most.
-    let e = exponent as u8;
+    let e = exponent;
     if e >= 10 {
         buf[n] = b'0' + e / 10;
         n += 1;
