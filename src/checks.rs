@@ -466,7 +466,8 @@ fn near_words<'a>(c: &'a Claim, positions: &Positions, v: &Value) -> (Vec<u64>, 
     // The source's own name is not what the figure is about.
     let mention = c.attribution.as_ref().map_or("", |a| a.source.as_str());
     let in_mention = |w: &str| words(mention).any(|m| m == w);
-    let mut out: Vec<u64> = Vec::new();
+    // Room for every word of the window and the event of the figure's topic: one allocation.
+    let mut out: Vec<u64> = Vec::with_capacity(2 * WINDOW + 1);
     let mut events = 0;
     // Eight words either side lie within a few hundred bytes: the window is cut there first, so a
     // long run without words (a table of figures) is not walked for each value.
@@ -493,7 +494,7 @@ fn conflicts(
     periods: &[Option<(Date, Date)>],
     out: &mut Vec<(usize, Check)>,
 ) {
-    let mut figures: Vec<Figure<'_>> = Vec::new();
+    let mut figures: Vec<Figure<'_>> = Vec::with_capacity(claims.iter().map(|c| c.values.len()).sum());
     for (c, positions) in claims.iter().zip(positions) {
         for v in &c.values {
             let class = match v.kind {

@@ -59,19 +59,29 @@ impl ByteSet {
     }
 }
 
-/// Eight bytes as a little-endian `u64` (a shorter chunk is padded with zeros). Written without
+/// Eight bytes as a little-endian `u64` (a shorter chunk is padded with zeros). Built without a
+/// copy into a buffer, which WebAssembly makes a call to `memcpy`, and without
 /// `try_into().expect(…)`, whose error formatting would add Rust's `Debug` machinery to the
 /// WebAssembly build.
+#[inline]
 pub(crate) fn word(chunk: &[u8]) -> u64 {
-    let mut bytes = [0u8; 8];
-    let n = chunk.len().min(8);
-    bytes[..n].copy_from_slice(&chunk[..n]);
-    u64::from_le_bytes(bytes)
+    match chunk.first_chunk::<8>() {
+        Some(eight) => u64::from_le_bytes(*eight),
+        None => chunk.iter().rev().fold(0, |w, &b| (w << 8) | u64::from(b)),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_load_little_endian_and_pad_short_chunks() {
+        assert_eq!(word(b"abcdefgh"), u64::from_le_bytes(*b"abcdefgh"));
+        assert_eq!(word(b"abcdefghij"), u64::from_le_bytes(*b"abcdefgh"));
+        assert_eq!(word(b"abc"), u64::from_le_bytes(*b"abc\0\0\0\0\0"));
+        assert_eq!(word(b""), 0);
+    }
 
     #[test]
     fn finds_the_next_member_or_the_end() {
