@@ -27,6 +27,34 @@ impl Extraction {
 
 struct Writer(String);
 
+/// The first byte at or after `from` that a JSON string escapes (a control character, `"` or
+/// `\\`), or `bytes.len()`: eight bytes at a time, as [`crate::text::scan`] does, since text is
+/// nearly all plain.
+fn next_escape(bytes: &[u8], from: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut at = from;
+    while let Some(eight) = bytes.get(at..).and_then(|rest| rest.first_chunk::<8>()) {
+        let x = u64::from_le_bytes(*eight);
+        let quote = x ^ (u64::from(b'"') * ONES);
+        let backslash = x ^ (u64::from(b'\\') * ONES);
+        // A byte's high bit is set where it is below 0x20 or equal to one of the two; the lowest
+        // flagged byte is always a true one (a borrow only flags bytes above it).
+        let hits = (x.wrapping_sub(0x20 * ONES) & !x
+            | quote.wrapping_sub(ONES) & !quote
+            | backslash.wrapping_sub(ONES) & !backslash)
+            & HIGH;
+        if hits != 0 {
+            return at + (hits.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    bytes
+        .get(at..)
+        .and_then(|rest| rest.iter().position(|&b| b < 0x20 || b == b'"' || b == b'\\'))
+        .map_or(bytes.len(), |k| at + k)
+}
+
 impl Writer {
     fn raw(&mut self, s: &str) {
         self.0.push_str(s);
@@ -37,28 +65,27 @@ impl Writer {
         self.0.push('"');
         let bytes = s.as_bytes();
         let mut run = 0;
-        for (i, &b) in bytes.iter().enumerate() {
-            let escape = match b {
-                b'"' => "\\\"",
-                b'\\' => "\\\\",
-                b'\n' => "\\n",
-                b'\r' => "\\r",
-                b'\t' => "\\t",
-                0x08 => "\\b",
-                0x0c => "\\f",
-                0..=0x1f => "",
-                _ => continue,
-            };
+        let mut i = next_escape(bytes, 0);
+        while i < bytes.len() {
+            let b = bytes[i];
             // Bytes before `i` are whole characters: only ASCII is ever escaped.
             self.0.push_str(&s[run..i]);
-            run = i + 1;
-            if escape.is_empty() {
-                self.0.push_str("\\u00");
-                self.0.push(char::from(HEX[usize::from(b >> 4)]));
-                self.0.push(char::from(HEX[usize::from(b & 0xf)]));
-            } else {
-                self.0.push_str(escape);
+            match b {
+                b'"' => self.raw("\\\""),
+                b'\\' => self.raw("\\\\"),
+                b'\n' => self.raw("\\n"),
+                b'\r' => self.raw("\\r"),
+                b'\t' => self.raw("\\t"),
+                0x08 => self.raw("\\b"),
+                0x0c => self.raw("\\f"),
+                _ => {
+                    self.0.push_str("\\u00");
+                    self.0.push(char::from(HEX[usize::from(b >> 4)]));
+                    self.0.push(char::from(HEX[usize::from(b & 0xf)]));
+                }
             }
+            run = i + 1;
+            i = next_escape(bytes, run);
         }
         self.0.push_str(&s[run..]);
         self.0.push('"');
@@ -368,5 +395,26 @@ mod tests {
             sources: vec![],
         };
         assert_eq!(x.to_json(), serde_json::to_string(&x).unwrap());
+    }
+
+    #[test]
+    fn strings_escape_as_serde_json_does_at_every_position() {
+        // Each character that needs escaping, and some that do not, at every offset of a run long
+        // enough to be read eight bytes at a time.
+        let pieces = ["\"", "\\", "\n", "\u{0}", "\u{1f}", "\u{7f}", " ", "é", "—", "😀", "/", "a"];
+        for piece in pieces {
+            for at in 0..20 {
+                for len in [at, at + 1, 24, 40] {
+                    let text: String = "x".repeat(at) + piece + &"y".repeat(len.saturating_sub(at));
+                    let mut w = Writer(String::new());
+                    w.string(&text);
+                    assert_eq!(w.0, serde_json::to_string(&text).unwrap(), "{text:?}");
+                }
+            }
+        }
+        let mixed = "say \"hi\"\tto\\them\u{1}—\u{8}ok\r\n";
+        let mut w = Writer(String::new());
+        w.string(mixed);
+        assert_eq!(w.0, serde_json::to_string(mixed).unwrap());
     }
 }
