@@ -47,14 +47,17 @@ pub(crate) const KINDS: [&str; 4] =
     ["part_exceeds_whole", "share_over_100", "interval_reversed", "conflicting_figures"];
 
 /// Adds the topics to the values and the checks to the claims they concern.
-pub(crate) fn run(claims: &mut [Claim], reference: Option<Date>) {
+///
+/// `disputing[id]` says whether claim `id` has a word with which news sets one figure against
+/// another ([`DISPUTING`]), read from its tokens as the claims were made.
+pub(crate) fn run(claims: &mut [Claim], disputing: &[bool], reference: Option<Date>) {
     // Built once per claim, for every lookup below (a claim's id is its index).
     let positions: Vec<Positions> = claims.iter().map(|c| Positions::new(&c.text)).collect();
     let periods: Vec<Option<(Date, Date)>> = claims.iter().zip(&positions).map(|(c, p)| period(c, p)).collect();
     topics(claims, &positions, &periods, reference);
     let mut found: Vec<(usize, Check)> = Vec::new();
     local_checks(claims, &positions, &mut found);
-    conflicts(claims, &positions, &periods, &mut found);
+    conflicts(claims, disputing, &positions, &periods, &mut found);
     for (id, check) in found {
         if !claims[id].checks.iter().any(|c| c.kind == check.kind && c.claims == check.claims) {
             claims[id].checks.push(check);
@@ -490,6 +493,7 @@ fn near_words<'a>(c: &'a Claim, positions: &Positions, v: &Value) -> (Vec<u64>, 
 
 fn conflicts(
     claims: &[Claim],
+    disputing: &[bool],
     positions: &[Positions],
     periods: &[Option<(Date, Date)>],
     out: &mut Vec<(usize, Check)>,
@@ -529,9 +533,7 @@ fn conflicts(
     // The pairs that share a word, each once, in order: `partners` collects the later figures
     // that share a word with figure `i`, and stays short (a word is skipped when it is near more
     // than eight figures: it is the page's topic, not a shared subject).
-    // Whether a claim sets one figure against another: read once per claim, when a pair asks.
-    let mut read: Vec<Option<bool>> = vec![None; claims.len()];
-    let mut disputing = |id: usize| *read[id].get_or_insert_with(|| disputes(&claims[id].text));
+    let disputing = |id: usize| disputing.get(id).copied().unwrap_or(false);
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     let mut partners: Vec<usize> = Vec::new();
     for (i, f) in figures.iter().enumerate() {
@@ -595,17 +597,6 @@ fn insertion_sort(v: &mut [usize]) {
     }
 }
 
-/// Words with which news sets one figure against another.
-fn disputes(text: &str) -> bool {
-    text.split(|c: char| !c.is_alphabetic()).any(|w| {
-        let mut buf = [0u8; 16];
-        let Some(lower) = buf.get_mut(..w.len()) else { return false };
-        lower.copy_from_slice(w.as_bytes());
-        lower.make_ascii_lowercase();
-        DISPUTING.contains(std::str::from_utf8(lower).unwrap_or(""))
-    })
-}
-
 fn fmt(x: f64) -> String {
     if x.fract() == 0.0 {
         (x as i64).to_string()
@@ -638,7 +629,8 @@ static GENERIC: Lexicon = Lexicon::new(
 );
 
 /// Words with which news sets one figure against another.
-static DISPUTING: Lexicon = Lexicon::new(
+pub(crate) static DISPUTING: Lexicon = Lexicon::by_token(
+    16,
     "but however maintained maintains insisted insists denied denies disputed disputes \
      contradicted contested earlier previously corrected revised only whereas while countered \
      rejected overstated understated inflating inflated exaggerated put",

@@ -63,6 +63,9 @@ struct Sentence {
     values: Vec<(Value, usize, usize, bool)>,
     said: Vec<Said>,
     groups: Vec<usize>,
+    /// Where its words that set one figure against another start ("but", "insisted"; see
+    /// [`crate::checks::DISPUTING`]), as byte offsets: few sentences have any.
+    disputes: Vec<usize>,
 }
 
 /// How much text is read between two progress reports.
@@ -117,6 +120,8 @@ pub(crate) fn extract(text: &str, options: &Options, progress: &mut dyn FnMut(f6
             };
             let echo =
                 (s.w(0, "the") && s.is_word(1) && documentary(s.lw(1))).then(|| document_word(s.lw(1)).to_string());
+            let disputes =
+                (0..s.len()).filter(|&k| s.is(k, &crate::checks::DISPUTING)).map(|k| s.toks[k].start).collect();
             sentences.push(Sentence {
                 range: sentence.start..sentence.end,
                 paragraph: p,
@@ -127,13 +132,14 @@ pub(crate) fn extract(text: &str, options: &Options, progress: &mut dyn FnMut(f6
                 values,
                 said,
                 groups,
+                disputes,
             });
         }
     }
     attributor.registry.finish(text);
     let build = Builder { text, map: &map, attributor: &attributor };
-    let mut claims = build.claims(&sentences);
-    crate::checks::run(&mut claims, options.reference_date());
+    let (mut claims, disputing) = build.claims(&sentences);
+    crate::checks::run(&mut claims, &disputing, options.reference_date());
     let sources = build.sources(&claims);
     Extraction { version: CONTRACT_VERSION, reference_date: options.reference_date(), claims, sources }
 }
@@ -232,7 +238,8 @@ impl Builder<'_> {
         }
     }
 
-    fn claims(&self, sentences: &[Sentence]) -> Vec<Claim> {
+    /// The claims, and whether each has a word that sets one figure against another.
+    fn claims(&self, sentences: &[Sentence]) -> (Vec<Claim>, Vec<bool>) {
         // The speaker of each quotation: the cue of a sentence that holds part of it.
         let mut speakers: WordMap<usize, &Said> = WordMap::default();
         for s in sentences {
@@ -264,6 +271,7 @@ impl Builder<'_> {
             }
         }
         let mut claims: Vec<Claim> = Vec::with_capacity(sentences.len());
+        let mut disputing: Vec<bool> = Vec::with_capacity(sentences.len());
         // The figure that "38,000 of those" or "half of them" refers to: the largest figure of the
         // sentence so far, else of the last sentence that had one. Counts ("of them") and amounts
         // ("a fifth of it") are kept apart.
@@ -364,6 +372,7 @@ impl Builder<'_> {
                     continue;
                 }
                 let (score, reasons) = score(&values, attribution.as_ref(), s.future);
+                disputing.push(s.disputes.iter().any(|&b| clause.start <= b && b < clause.end));
                 claims.push(Claim {
                     id,
                     text: self.text[clause.start..clause.end].to_string(),
@@ -390,7 +399,7 @@ impl Builder<'_> {
                 }
             }
         }
-        claims
+        (claims, disputing)
     }
 
     /// One entry per source, with every mention and every claim it is given for.

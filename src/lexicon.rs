@@ -180,7 +180,7 @@ impl Lexicon {
 
 /// The lexicons rules read at every word, the bits of a token's word class: position `k` holds
 /// the lexicon made with `Lexicon::by_token(k, …)`.
-static BY_TOKEN: [&Lexicon; 16] = [
+static BY_TOKEN: [&Lexicon; 17] = [
     &crate::values::counts::STOP,
     &crate::values::numbers::SMALL,
     &crate::values::numbers::TENS,
@@ -197,6 +197,7 @@ static BY_TOKEN: [&Lexicon; 16] = [
     &crate::values::NOT_AFTER,
     &crate::values::AMBIGUOUS_PAST,
     &crate::values::AFTER_ARTICLE,
+    &crate::checks::DISPUTING,
 ];
 
 /// The word class of a lower-case word: the bits of the [`BY_TOKEN`] lexicons that hold it.
